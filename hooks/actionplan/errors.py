@@ -1,0 +1,33 @@
+"""Content errors that name the file, the line and the fix."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentError:
+    file: Path
+    line: int | None
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        text = f"{where}: {self.message}"
+        if self.fix:
+            text += f"\n    How to fix: {self.fix}"
+        return text
+
+
+class ContentErrors(Exception):
+    """One or more content mistakes; ``str()`` lists every one."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = list(errors)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.errors)
+        head = f"The content has {count} mistake{'s' if count != 1 else ''}:"
+        return "\n".join([head] + [f"  {e}" for e in self.errors])

@@ -1,0 +1,180 @@
+"""Load ``content/`` into a validated ``Toolkit``, or raise ``ContentErrors``.
+
+Nothing is generated until every file has been checked; all mistakes are
+reported together, each with its file, line and fix.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import schema
+from .errors import ContentError, ContentErrors
+from .model import CaseStudy, Question, Theme, Toolkit
+from .yamlload import load_yaml
+
+TOOLKIT_FILE = "toolkit.yml"
+THEMES_DIR = "themes"
+CASE_STUDIES_DIR = "case-studies"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and not p.name.startswith("."))
+
+
+def load_toolkit(content_dir: Path | str) -> Toolkit:
+    content = Path(content_dir)
+    problems: list[ContentError] = []
+
+    settings_path = content / TOOLKIT_FILE
+    if not settings_path.is_file():
+        raise ContentErrors([ContentError(settings_path, None, "the toolkit settings file is missing",
+                                          f"create {TOOLKIT_FILE} in {content} (see the README)")])
+    raw = load_yaml(settings_path, problems)
+    settings = schema.Checker(settings_path, problems).mapping(raw, schema.TOOLKIT, "the toolkit settings", 1) \
+        if raw is not None else None
+
+    themes: list[Theme] = []
+    themes_dir = content / THEMES_DIR
+    if not themes_dir.is_dir():
+        problems.append(ContentError(themes_dir, None, "the themes folder is missing",
+                                     f"create {themes_dir} with one YAML file per theme"))
+    else:
+        for path in _yaml_files(themes_dir):
+            data = load_yaml(path, problems)
+            if data is None:
+                continue
+            before = len(problems)
+            clean = schema.Checker(path, problems).mapping(data, schema.THEME, "the theme", 1)
+            if len(problems) == before:
+                themes.append(Theme.from_data(clean, path, data))
+        if not themes and not problems:
+            problems.append(ContentError(themes_dir, None, "there are no themes",
+                                         "add at least one theme file (see the README)"))
+
+    studies: list[CaseStudy] = []
+    studies_dir = content / CASE_STUDIES_DIR
+    if studies_dir.is_dir():
+        for path in _yaml_files(studies_dir):
+            data = load_yaml(path, problems)
+            if data is None:
+                continue
+            before = len(problems)
+            clean = schema.Checker(path, problems).mapping(data, schema.CASE_STUDY, "the case study", 1)
+            if len(problems) == before:
+                studies.append(CaseStudy.from_data(clean, path, data))
+
+    if settings is not None:
+        _check_settings(settings, settings_path, raw, problems)
+    _check_links(themes, studies, settings or {}, settings_path, problems)
+    if problems:
+        raise ContentErrors(problems)
+    themes.sort(key=lambda t: t.order)
+    studies.sort(key=lambda s: s.title.lower())
+    return Toolkit(settings=settings, themes=themes, case_studies=studies, content_dir=content)
+
+
+def _check_settings(settings: dict, path: Path, raw, problems: list[ContentError]) -> None:
+    rating = settings.get("rating") or {}
+    values = [str(o["value"]) for o in rating.get("options", [])]
+    if rating.get("not_sure"):
+        values.append(str(rating["not_sure"]["value"]))
+    line = raw.get("rating", raw).line if hasattr(raw.get("rating", raw), "line") else 1
+    for dup in sorted({v for v in values if values.count(v) > 1}):
+        problems.append(ContentError(path, line, f'the rating scale uses the value "{dup}" twice',
+                                     "give every option, and \"not sure\", its own value"))
+    for o in rating.get("options", []):
+        if isinstance(o["value"], str):
+            problems.append(ContentError(path, line, f'the rating option "{o["label"]}" has the value '
+                                                     f'"{o["value"]}", but scale values must be numbers',
+                                         "number the options 1, 2, 3 … from lowest to highest"))
+    for group in ("notes", "theme_notes"):
+        ids = [n["id"] for n in settings.get(group) or []]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            problems.append(ContentError(path, raw.line_of(group), f'the id "{dup}" is used twice in "{group}"',
+                                         "give each field its own id"))
+    fields = (settings.get("actions") or {}).get("fields") or []
+    ids = [f["id"] for f in fields]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(ContentError(path, raw.line_of("actions"), f'the action field id "{dup}" is used twice',
+                                     "give each action field its own id"))
+    for f in fields:
+        if f["type"] not in {"text", "textarea", "date", "choice"}:
+            problems.append(ContentError(path, raw.line_of("actions"),
+                                         f'the action field "{f["id"]}" has the type "{f["type"]}"',
+                                         "use one of: text, textarea, date, choice"))
+        elif f["type"] == "choice" and not f.get("options"):
+            problems.append(ContentError(path, raw.line_of("actions"),
+                                         f'the action field "{f["id"]}" is a choice but has no options',
+                                         'add "options:" with a value and a label for each choice'))
+
+
+def _check_links(themes, studies, settings, settings_path, problems) -> None:
+    # one namespace for theme, question and case-study ids
+    seen: dict[str, tuple[Path, int, str]] = {}
+
+    def claim(id_: str, path: Path, line: int, what: str) -> None:
+        if id_ in seen:
+            other_path, other_line, other_what = seen[id_]
+            problems.append(ContentError(path, line, f'the id "{id_}" of this {what} is already used by '
+                                                     f"{other_what} in {other_path}:{other_line}",
+                                         "ids must be unique in the whole toolkit: choose a new one "
+                                         "(never reuse the id of something else)"))
+        else:
+            seen[id_] = (path, line, f"the {what}")
+
+    orders: dict[int, Theme] = {}
+    for theme in themes:
+        claim(theme.id, theme.path, theme.line_of("id"), "theme")
+        if theme.path.stem != theme.id:
+            problems.append(ContentError(theme.path, theme.line_of("id"),
+                                         f'the theme id "{theme.id}" does not match the file name "{theme.path.name}"',
+                                         f'rename the file to "{theme.id}.yml", or change the id'))
+        if theme.order in orders:
+            problems.append(ContentError(theme.path, theme.line_of("order"),
+                                         f"the order {theme.order} is already used by the theme "
+                                         f'"{orders[theme.order].id}"', "give each theme its own order number"))
+        orders.setdefault(theme.order, theme)
+        for q in theme.questions:
+            claim(q.id, theme.path, q.line, "question")
+    for study in studies:
+        claim(study.id, study.path, study.line_of("id"), "case study")
+        if study.path.stem != study.id:
+            problems.append(ContentError(study.path, study.line_of("id"),
+                                         f'the case study id "{study.id}" does not match the file name '
+                                         f'"{study.path.name}"', f'rename the file to "{study.id}.yml", or change the id'))
+
+    for retired in settings.get("retired_questions") or []:
+        if retired["id"] in seen:
+            problems.append(ContentError(settings_path, None,
+                                         f'the retired question id "{retired["id"]}" is in use again by '
+                                         f"{seen[retired['id']][2]}",
+                                         "a retired id is never reused: give the new question a new id"))
+
+    theme_ids = {t.id: t for t in themes}
+    study_ids = {s.id: s for s in studies}
+    for theme in themes:
+        for i, sid in enumerate(theme.case_studies):
+            line = theme.data["case_studies"].line_of(i)
+            if sid not in study_ids:
+                problems.append(ContentError(theme.path, line, f'the case study "{sid}" does not exist',
+                                             _known("case studies", study_ids)))
+            elif theme.id not in study_ids[sid].themes:
+                problems.append(ContentError(theme.path, line,
+                                             f'this theme lists the case study "{sid}", but that case study '
+                                             f'does not list this theme',
+                                             f'add "{theme.id}" to "themes" in {study_ids[sid].path}'))
+    for study in studies:
+        for i, tid in enumerate(study.themes):
+            line = study.data["themes"].line_of(i)
+            if tid not in theme_ids:
+                problems.append(ContentError(study.path, line, f'the theme "{tid}" does not exist',
+                                             _known("themes", theme_ids)))
+            elif study.id not in theme_ids[tid].case_studies:
+                problems.append(ContentError(study.path, line,
+                                             f'this case study lists the theme "{tid}", but that theme does not '
+                                             f"list this case study",
+                                             f'add "{study.id}" to "case_studies" in {theme_ids[tid].path}'))
+
+
+def _known(what: str, ids: dict) -> str:
+    return f"use one of the {what} that exist: " + (", ".join(sorted(ids)) or "(none yet)")

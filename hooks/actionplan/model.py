@@ -1,0 +1,119 @@
+"""The validated content, as plain objects for the templates."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    prompts: list[str]
+    line: int
+    number: int = 0
+    theme_id: str = ""
+
+
+@dataclass
+class Theme:
+    id: str
+    order: int
+    title: str
+    summary: str
+    introduction: str
+    why_it_matters: str
+    questions: list[Question]
+    what_good_looks_like: str
+    case_studies: list[str]
+    path: Path
+    data: dict = field(repr=False)
+
+    @classmethod
+    def from_data(cls, clean: dict, path: Path, raw) -> "Theme":
+        questions = []
+        for i, q in enumerate(clean["questions"]):
+            questions.append(Question(id=q["id"], question=q["question"], prompts=q["prompts"],
+                                      line=raw["questions"].line_of(i), number=i + 1, theme_id=clean["id"]))
+        return cls(id=clean["id"], order=clean["order"], title=clean["title"], summary=clean["summary"],
+                   introduction=clean["introduction"], why_it_matters=clean["why_it_matters"],
+                   questions=questions, what_good_looks_like=clean["what_good_looks_like"],
+                   case_studies=clean.get("case_studies") or [], path=path, data=raw)
+
+    def line_of(self, key: str) -> int:
+        return self.data.line_of(key)
+
+    @property
+    def url(self) -> str:
+        return f"themes/{self.id}.md"
+
+
+@dataclass
+class CaseStudy:
+    id: str
+    title: str
+    organisation: str
+    summary: str
+    story: str
+    learning: str
+    themes: list[str]
+    path: Path
+    data: dict = field(repr=False)
+
+    @classmethod
+    def from_data(cls, clean: dict, path: Path, raw) -> "CaseStudy":
+        return cls(path=path, data=raw, **{k: clean[k] for k in
+                   ("id", "title", "organisation", "summary", "story", "learning", "themes")})
+
+    def line_of(self, key: str) -> int:
+        return self.data.line_of(key)
+
+    @property
+    def url(self) -> str:
+        return f"case-studies/{self.id}.md"
+
+
+@dataclass
+class Toolkit:
+    settings: dict
+    themes: list[Theme]
+    case_studies: list[CaseStudy]
+    content_dir: Path
+
+    @property
+    def labels(self) -> dict:
+        return self.settings["labels"]
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def case_study(self, study_id: str) -> CaseStudy:
+        return next(s for s in self.case_studies if s.id == study_id)
+
+    def question_set(self) -> dict:
+        """The machine-readable question set for the client code and exports."""
+        s = self.settings
+        body = {
+            "title": s["title"],
+            "version": s["version"],
+            "review_months": s["review_months"],
+            "rating": {
+                "prompt": s["rating"]["prompt"],
+                "options": [dict(o) for o in s["rating"]["options"]],
+                "not_sure": dict(s["rating"]["not_sure"]),
+            },
+            "notes": [{"id": n["id"], "label": n["label"]} for n in s["notes"]],
+            "theme_notes": [{"id": n["id"], "label": n["label"]} for n in s.get("theme_notes") or []],
+            "action_fields": [{k: v for k, v in f.items() if k in ("id", "label", "type", "options")}
+                              for f in s["actions"]["fields"]],
+            "roles": list(s["round"]["roles"]),
+            "themes": [{
+                "id": t.id, "order": t.order, "title": t.title, "url": f"themes/{t.id}",
+                "questions": [{"id": q.id, "number": q.number, "question": q.question} for q in t.questions],
+            } for t in self.themes],
+            "retired_questions": [dict(r) for r in s.get("retired_questions") or []],
+        }
+        digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:12]
+        return {"format": "care-home-action-plan/question-set", "format_version": 1, "hash": digest, **body}

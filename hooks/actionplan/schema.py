@@ -1,0 +1,250 @@
+"""A small declarative schema for the content files, and the checker for it.
+
+Each content file is a mapping. A ``Schema`` lists its fields; a ``Field`` says
+what kind of value it holds. ``check`` walks the data, adds a ``ContentError``
+for every mistake (with the line it is on and how to fix it), and returns plain
+Python values for the model.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # text | markdown | id | int | bool | list | mapping | scalar
+    required: bool = True
+    item: "Field | Schema | None" = None  # for lists
+    schema: "Schema | None" = None  # for mappings
+    min_items: int = 0
+    max_items: int | None = None
+    choices: tuple = ()
+    help: str = ""  # one line: what this field is, used in messages
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str  # "a theme", "a question": used in messages
+    fields: dict[str, Field] = field(default_factory=dict)
+
+
+_KIND_WORDS = {
+    "text": "a line of text",
+    "markdown": "a block of text",
+    "id": "an id (lowercase letters, digits and hyphens)",
+    "int": "a whole number",
+    "bool": "true or false",
+    "list": "a list",
+    "mapping": "a set of named fields",
+    "scalar": "a number or a word",
+}
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of named fields"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+class Checker:
+    def __init__(self, path: Path, problems: list[ContentError]):
+        self.path = path
+        self.problems = problems
+
+    def error(self, line: int | None, message: str, fix: str = "") -> None:
+        self.problems.append(ContentError(self.path, line, message, fix))
+
+    def mapping(self, data: dict, schema: Schema, where: str, line: int) -> dict:
+        out: dict[str, Any] = {}
+        for key in data:
+            if key not in schema.fields:
+                close = difflib.get_close_matches(str(key), list(schema.fields), n=1)
+                fix = (f'did you mean "{close[0]}"? ' if close else "") + \
+                    "the fields allowed here are: " + ", ".join(schema.fields)
+                self.error(data.line_of(key), f'unknown field "{key}" in {where}', fix)
+        for name, spec in schema.fields.items():
+            if name not in data or data[name] is None:
+                if spec.required:
+                    what = f" ({spec.help})" if spec.help else ""
+                    where_line = data.line_of(name) if name in data else line
+                    self.error(where_line, f'{where} is missing the field "{name}"{what}',
+                               f'add a line "{name}: ..." holding {_KIND_WORDS[spec.kind]}')
+                out[name] = None  # optional and absent: templates can test it
+                continue
+            out[name] = self.value(data[name], spec, f'"{name}" in {where}', data.line_of(name))
+        return out
+
+    def value(self, value: Any, spec: Field, where: str, line: int) -> Any:
+        kind = spec.kind
+        wrong = f"{where} should be {_KIND_WORDS[kind]}, but it is {_type_name(value)}"
+        if kind in {"text", "markdown"}:
+            if not isinstance(value, str):
+                self.error(line, wrong, 'write it as text; put it in quotes if it looks like a number or "yes"/"no"')
+                return ""
+            if not value.strip():
+                self.error(line, f"{where} is empty", "write the text, or remove the field if it is optional")
+            if kind == "text" and "\n" in value.strip():
+                self.error(line, f"{where} should be one line", "join it into one line or shorten it")
+            return value.strip()
+        if kind == "id":
+            if not isinstance(value, str) or not ID_PATTERN.match(value):
+                self.error(line, f'{where} is "{value}", which is not a valid id',
+                           'use lowercase letters, digits and single hyphens, like "managing-transitions"')
+                return str(value)
+            return value
+        if kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.error(line, wrong, "write a whole number without quotes, like 3")
+                return 0
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.error(line, wrong, "write true or false")
+                return False
+            return value
+        if kind == "scalar":
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                self.error(line, wrong, "write a whole number or a single word")
+                return str(value)
+            return value
+        if kind == "mapping":
+            if not isinstance(value, dict):
+                self.error(line, wrong, "indent its fields under it, each as \"name: value\"")
+                return {}
+            return self.mapping(value, spec.schema, where, getattr(value, "line", line))
+        if kind == "list":
+            if not isinstance(value, list):
+                self.error(line, wrong, 'put each item on its own line starting with "- "')
+                return []
+            if len(value) < spec.min_items:
+                self.error(line, f"{where} has {len(value)} item{'s' if len(value) != 1 else ''}, "
+                                 f"but needs at least {spec.min_items}",
+                           "add the missing items, each on its own line starting with \"- \"")
+            if spec.max_items is not None and len(value) > spec.max_items:
+                self.error(line, f"{where} has {len(value)} items, but may have at most {spec.max_items}",
+                           "remove some, or split them")
+            items = []
+            for i, item in enumerate(value):
+                item_line = value.line_of(i) if hasattr(value, "line_of") else line
+                item_where = f"item {i + 1} of {where}"
+                if isinstance(spec.item, Schema):
+                    if not isinstance(item, dict):
+                        self.error(item_line, f"{item_where} should be {spec.item.name} with named fields, "
+                                              f"but it is {_type_name(item)}",
+                                   'write its fields under the "- ", each as "name: value"')
+                        continue
+                    items.append(self.mapping(item, spec.item, f"{spec.item.name} ({item_where})", item_line))
+                else:
+                    items.append(self.value(item, spec.item, item_where, item_line))
+            return items
+        raise ValueError(f"unknown field kind {kind}")  # a bug in the schema, not in content
+
+
+# ---------------------------------------------------------------- the schemas
+
+_option = Schema("a rating option", {
+    "value": Field("scalar", help="what is stored, such as 1"),
+    "label": Field("text", help='what people see, such as "Not yet"'),
+    "description": Field("text", help="one line that explains the option"),
+})
+
+_note = Schema("a note field", {
+    "id": Field("id", help="a stable id, never reused"),
+    "label": Field("text"),
+    "hint": Field("text", required=False),
+    "rows": Field("int", required=False, help="how many lines of space to show"),
+})
+
+_choice = Schema("a choice", {
+    "value": Field("id"),
+    "label": Field("text"),
+})
+
+_action_field = Schema("an action field", {
+    "id": Field("id", help="a stable id, never reused"),
+    "label": Field("text"),
+    "hint": Field("text", required=False),
+    "type": Field("text", help="text, textarea, date or choice"),
+    "options": Field("list", required=False, item=_choice, min_items=1),
+    "rows": Field("int", required=False),
+})
+
+_retired = Schema("a retired question", {
+    "id": Field("id"),
+    "theme": Field("id"),
+    "question": Field("text"),
+})
+
+TOOLKIT = Schema("the toolkit settings", {
+    "title": Field("text", help="the name of the toolkit"),
+    "version": Field("scalar", help="the question-set version; change it when questions change"),
+    "review_months": Field("int", help="months from a round to the default review date"),
+    "rating": Field("mapping", schema=Schema("the rating scale", {
+        "prompt": Field("text", help='the question above the choices, such as "Where are we now?"'),
+        "options": Field("list", item=_option, min_items=2, help="the points of the scale, lowest first"),
+        "not_sure": Field("mapping", schema=_option, help="the \"not sure\" choice, left out of averages"),
+    })),
+    "notes": Field("list", item=_note, min_items=1, help="the note fields under each question"),
+    "theme_notes": Field("list", item=_note, required=False, help="note fields for the whole theme"),
+    "actions": Field("mapping", schema=Schema("the forward-planning settings", {
+        "intro": Field("markdown"),
+        "fields": Field("list", item=_action_field, min_items=1),
+    })),
+    "round": Field("mapping", schema=Schema("the round settings", {
+        "roles": Field("list", item=Field("text"), min_items=1, help="suggested participant roles"),
+    })),
+    "labels": Field("mapping", schema=Schema("the labels", {
+        name: Field("text") for name in (
+            "introduction", "why_it_matters", "what_good_looks_like", "case_studies",
+            "questions", "things_to_think_about", "question", "of", "forward_planning",
+            "theme_notes", "action", "organisation", "what_others_can_learn", "related_themes",
+            "themes_overview", "case_studies_overview", "questions_count",
+        )
+    })),
+    "retired_questions": Field("list", required=False, item=_retired,
+                               help="questions taken out; their answers are kept"),
+})
+
+THEME = Schema("the theme", {
+    "id": Field("id", help="a stable id, the same as the file name"),
+    "order": Field("int", help="where the theme comes in the list, from 1"),
+    "title": Field("text"),
+    "summary": Field("text", help="one line for the themes overview"),
+    "introduction": Field("markdown"),
+    "why_it_matters": Field("markdown"),
+    "questions": Field("list", min_items=1, item=Schema("a question", {
+        "id": Field("id", help="a stable id, never reused"),
+        "question": Field("text"),
+        "prompts": Field("list", item=Field("text"), min_items=1, help='the "things to think about"'),
+    }), help="the reflection questions"),
+    "what_good_looks_like": Field("markdown"),
+    "case_studies": Field("list", item=Field("id"), required=False),
+})
+
+CASE_STUDY = Schema("the case study", {
+    "id": Field("id", help="a stable id, the same as the file name"),
+    "title": Field("text"),
+    "organisation": Field("text"),
+    "summary": Field("text"),
+    "story": Field("markdown"),
+    "learning": Field("markdown", help="what other homes can learn"),
+    "themes": Field("list", item=Field("id"), min_items=1),
+})
