@@ -12,8 +12,18 @@ class ContentError:
     message: str
     fix: str = ""
 
+    @property
+    def where(self) -> str:
+        """The file (relative to the working folder when inside it) and the line."""
+        path = Path(self.file)
+        try:
+            path = path.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            pass
+        return f"{path}:{self.line}" if self.line else f"{path}"
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        where = self.where
         text = f"{where}: {self.message}"
         if self.fix:
             text += f"\n    How to fix: {self.fix}"

@@ -34,6 +34,7 @@ def load_toolkit(content_dir: Path | str) -> Toolkit:
         if raw is not None else None
 
     themes: list[Theme] = []
+    broken: set[str] = set()  # files with mistakes: links to them are not reported again
     themes_dir = content / THEMES_DIR
     if not themes_dir.is_dir():
         problems.append(ContentError(themes_dir, None, "the themes folder is missing",
@@ -42,11 +43,14 @@ def load_toolkit(content_dir: Path | str) -> Toolkit:
         for path in _yaml_files(themes_dir):
             data = load_yaml(path, problems)
             if data is None:
+                broken.add(path.stem)
                 continue
             before = len(problems)
             clean = schema.Checker(path, problems).mapping(data, schema.THEME, "the theme", 1)
             if len(problems) == before:
                 themes.append(Theme.from_data(clean, path, data))
+            else:
+                broken.add(path.stem)
         if not themes and not problems:
             problems.append(ContentError(themes_dir, None, "there are no themes",
                                          "add at least one theme file (see the README)"))
@@ -57,15 +61,18 @@ def load_toolkit(content_dir: Path | str) -> Toolkit:
         for path in _yaml_files(studies_dir):
             data = load_yaml(path, problems)
             if data is None:
+                broken.add(path.stem)
                 continue
             before = len(problems)
             clean = schema.Checker(path, problems).mapping(data, schema.CASE_STUDY, "the case study", 1)
             if len(problems) == before:
                 studies.append(CaseStudy.from_data(clean, path, data))
+            else:
+                broken.add(path.stem)
 
     if settings is not None:
         _check_settings(settings, settings_path, raw, problems)
-    _check_links(themes, studies, settings or {}, settings_path, problems)
+    _check_links(themes, studies, settings or {}, settings_path, problems, broken)
     if problems:
         raise ContentErrors(problems)
     themes.sort(key=lambda t: t.order)
@@ -108,7 +115,7 @@ def _check_settings(settings: dict, path: Path, raw, problems: list[ContentError
                                          'add "options:" with a value and a label for each choice'))
 
 
-def _check_links(themes, studies, settings, settings_path, problems) -> None:
+def _check_links(themes, studies, settings, settings_path, problems, broken=frozenset()) -> None:
     # one namespace for theme, question and case-study ids
     seen: dict[str, tuple[Path, int, str]] = {}
 
@@ -155,6 +162,8 @@ def _check_links(themes, studies, settings, settings_path, problems) -> None:
     for theme in themes:
         for i, sid in enumerate(theme.case_studies):
             line = theme.data["case_studies"].line_of(i)
+            if sid in broken:
+                continue
             if sid not in study_ids:
                 problems.append(ContentError(theme.path, line, f'the case study "{sid}" does not exist',
                                              _known("case studies", study_ids)))
@@ -166,6 +175,8 @@ def _check_links(themes, studies, settings, settings_path, problems) -> None:
     for study in studies:
         for i, tid in enumerate(study.themes):
             line = study.data["themes"].line_of(i)
+            if tid in broken:
+                continue
             if tid not in theme_ids:
                 problems.append(ContentError(study.path, line, f'the theme "{tid}" does not exist',
                                              _known("themes", theme_ids)))
