@@ -142,7 +142,7 @@ def test_broken_content_names_file_line_and_fix(content, name, file, change, lin
     else:
         _replace(path, *change)
     if line is None:  # the toolkit file: find the line of the changed block
-        line = _line_of(path, "options:" if "scale" in name else "")
+        line = _line_of(path, "- value: 2")  # the option that lost its label
     with pytest.raises(ContentErrors) as caught:
         load_toolkit(content)
     message = str(caught.value)
