@@ -13,6 +13,10 @@ from mkdocs.structure.files import File
 
 from actionplan import ContentErrors, load_toolkit
 from actionplan.render import Renderer, expand_nav
+from actionplan.forms import load_forms
+from actionplan.worksheets import PRINT_PAGES_CSS, Worksheets
+from actionplan.worksheets import expand_nav as worksheets_nav
+from mkdocs.structure.files import InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 _state: dict = {}
@@ -29,8 +33,14 @@ def on_config(config):
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
     _state["renderer"] = Renderer(toolkit, ROOT / "overrides")
+    try:  # the printable forms (content/forms/): optional, validated like the rest
+        forms = load_forms(_content_dir(config), toolkit)
+    except ContentErrors as exc:
+        raise PluginError(str(exc)) from None
+    _state["worksheets"] = Worksheets(_state["renderer"], forms) if forms else None
     if config.nav:
         config.nav = expand_nav(config.nav, toolkit)
+        config.nav = worksheets_nav(config.nav, _state["worksheets"])
     return config
 
 
@@ -41,4 +51,19 @@ def on_files(files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, uri, content=text))
+    _add_worksheets(files, config)
     return files
+
+
+def _add_worksheets(files, config):
+    """The worksheets (issue 5): the index is in the nav, the sheets are linked from it."""
+    sheets: Worksheets | None = _state.get("worksheets")
+    pages = sheets.pages() if sheets else {}
+    assets = sheets.assets() if sheets else {PRINT_PAGES_CSS: "/* No printable forms in content/forms/. */\n"}
+    for uri, text in {**pages, **assets}.items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)
+        inclusion = InclusionLevel.NOT_IN_NAV if uri in pages and uri not in sheets.in_nav() \
+            else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, uri, content=text, inclusion=inclusion))
