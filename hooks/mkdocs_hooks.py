@@ -3,16 +3,20 @@
 on_config  loads and validates content/ (a mistake stops the build with the
            file, the line and the fix) and fills the generated nav sections;
 on_files   adds the generated theme and case-study pages and the question set.
+on_post_build  (issue 6) adds each page's Content-Security-Policy and writes the
+           offline precache list and build hash into the built sw.js.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from actionplan import ContentErrors, load_toolkit
 from actionplan.render import Renderer, expand_nav
+from actionplan import csp, precache
 from actionplan.forms import load_forms
 from actionplan.worksheets import PRINT_PAGES_CSS, Worksheets
 from actionplan.worksheets import expand_nav as worksheets_nav
@@ -67,3 +71,17 @@ def _add_worksheets(files, config):
         inclusion = InclusionLevel.NOT_IN_NAV if uri in pages and uri not in sheets.in_nav() \
             else InclusionLevel.UNDEFINED
         files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+
+
+# After the search plugin has written its index (priority 0) and before
+# Material's offline plugin copies it for file:// (priority -100).
+@event_priority(-50)
+def on_post_build(config):
+    site = Path(config.site_dir)
+    shim = site / "assets/javascripts/vendor/iframe-worker-shim.js"
+    shim_source = shim.read_text(encoding="utf-8") if shim.is_file() else None
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(csp.add_csp(text, shim_source), encoding="utf-8")
+    if (site / precache.SW_NAME).is_file():
+        precache.write_precache(site)
