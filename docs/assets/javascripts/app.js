@@ -1,0 +1,701 @@
+/* Care home action plan: page enhancement (restore, autosave, rounds, people,
+ * homes, actions, "your data", export and import).
+ *
+ * The HTML is the form: this script only fills in, saves and summarises the
+ * controls the site already has. User text reaches the page through
+ * textContent and value only. Words shown to people come from the page's own
+ * markup (data-* attributes and <template>s) or from the question set.
+ */
+(function () {
+  "use strict";
+
+  var St = window.APStore;
+  if (!St) return;
+  var QS = window.ACTION_PLAN_QUESTIONS || {};
+  var TEXT_DELAY = 600; // ms after the last key press before text is saved
+
+  var ctx = { home: null, round: null, participant: null, theme: null };
+  var pending = Object.create(null); // element id -> {timer, run}
+  var refreshTimer = null;
+  var pendingImport = null;
+  var statusTimer = null;
+
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  function ready(fn) {
+    if (document.readyState !== "loading") fn();
+    else document.addEventListener("DOMContentLoaded", fn);
+  }
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+  }
+  function fmtDate(s) {
+    if (!St.isDate(s)) return s || "";
+    try {
+      return new Date(s + "T12:00:00").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) { return s; }
+  }
+  function fill(tpl, values) {
+    return String(tpl || "").replace(/\{(\w+)\}/g, function (m, k) { return values[k] === undefined ? m : String(values[k]); });
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  // ---- the question set, looked up ----------------------------------------
+  var questionText = {}, questionTheme = {}, currentIds = {}, themeTitle = {}, ratingLabel = {}, noteLabel = {}, themeNoteLabel = {};
+  (QS.themes || []).forEach(function (t) {
+    themeTitle[t.id] = t.title;
+    (t.questions || []).forEach(function (q) { questionText[q.id] = q.question; questionTheme[q.id] = t.id; currentIds[q.id] = 1; });
+  });
+  (QS.retired_questions || []).forEach(function (r) {
+    if (!questionText[r.id]) questionText[r.id] = r.question;
+    if (!questionTheme[r.id]) questionTheme[r.id] = r.theme;
+  });
+  ((QS.rating && QS.rating.options) || []).forEach(function (o) { ratingLabel[String(o.value)] = o.label; });
+  if (QS.rating && QS.rating.not_sure) ratingLabel[String(QS.rating.not_sure.value)] = QS.rating.not_sure.label;
+  (QS.notes || []).forEach(function (n) { noteLabel[n.id] = n.label; });
+  (QS.theme_notes || []).forEach(function (n) { themeNoteLabel[n.id] = n.label; });
+
+  // ---- status: "Saved", and the alert when nothing can be kept --------------
+  function say(text) {
+    var s = $("#ap-save-status");
+    if (!s) return;
+    s.textContent = text;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(function () { s.textContent = ""; }, 4000);
+  }
+  function saved(ok) {
+    var s = $("#ap-save-status");
+    if (!s) return;
+    say(ok && !St.isFailing() ? s.getAttribute("data-saved") : s.getAttribute("data-failed"));
+  }
+  function showStorageStatus() {
+    var failing = St.isFailing();
+    $$("[data-ap-storage-alert]").forEach(function (a) { a.hidden = !failing; });
+  }
+
+  // ---- choosing home, round and person ------------------------------------
+  function pick(list, wanted, fallback) {
+    for (var i = 0; i < list.length; i++) if (list[i].id === wanted) return wanted;
+    return fallback;
+  }
+  function resolve() {
+    var h = (ctx.home && St.getHome(ctx.home)) || St.currentHome();
+    ctx.home = h ? h.id : null;
+    if (!h) { ctx.round = ctx.participant = null; return; }
+    var sel = St.getSelection(h.id), rs = St.rounds(h.id), ps = St.participants(h.id);
+    var lastRound = rs.length ? rs[rs.length - 1].id : null;
+    ctx.round = pick(rs, ctx.round, pick(rs, sel.round, lastRound));
+    ctx.participant = pick(ps, ctx.participant, pick(ps, sel.participant, ps.length ? ps[0].id : null));
+    ctx.rounds = rs;
+    ctx.participants = ps;
+  }
+  function ensureDefaults(bar) {
+    var h = St.currentHome();
+    if (!h) h = St.createHome(bar.getAttribute("data-default-home"));
+    ctx.home = h.id;
+    if (!St.rounds(h.id).length) St.createRound(h.id, { title: bar.getAttribute("data-default-round"), date: today(), home: "" });
+    if (!St.participants(h.id).length) St.createParticipant(h.id, bar.getAttribute("data-default-participant"));
+  }
+  function fillSelect(select, items, current, text) {
+    if (!select) return;
+    var keep = document.activeElement === select;
+    while (select.firstChild) select.removeChild(select.firstChild);
+    items.forEach(function (it) {
+      var o = el("option", null, text(it));
+      o.value = it.id;
+      if (it.id === current) o.selected = true;
+      select.appendChild(o);
+    });
+    if (keep) select.focus();
+  }
+  function roundText(r) { return (r.title || "") + (r.date ? " (" + fmtDate(r.date) + ")" : ""); }
+  function renderPickers() {
+    var hs = St.homes();
+    $$("[data-ap-home-picker]").forEach(function (p) { p.hidden = hs.length < 2; });
+    $$('select[data-ap-select="home"]').forEach(function (s) { fillSelect(s, hs, ctx.home, function (h) { return h.name || h.id; }); });
+    $$('select[data-ap-select="round"]').forEach(function (s) { fillSelect(s, ctx.rounds || [], ctx.round, roundText); });
+    $$('select[data-ap-select="participant"]').forEach(function (s) { fillSelect(s, ctx.participants || [], ctx.participant, function (p) { return p.name; }); });
+  }
+
+  // ---- restoring the form ---------------------------------------------------
+  function dirty(node) { return node.id && pending[node.id]; }
+  function setText(node, value) {
+    if (dirty(node)) return;
+    if (node.value !== value) node.value = value;
+  }
+  function restoreQuestions() {
+    var form = $("#ap-questions");
+    if (!form || !ctx.home) return;
+    var open = St.isRoundOpen(ctx.home, ctx.round);
+    $$("[data-ap-question]", form).forEach(function (fs) {
+      var qid = fs.getAttribute("data-ap-question");
+      var a = ctx.round && ctx.participant ? St.getAnswer(ctx.home, ctx.round, ctx.participant, qid) : null;
+      var rating = a && a.rating ? String(a.rating) : "";
+      var notes = (a && a.notes) || {};
+      $$("input[type=radio][data-ap-field]", fs).forEach(function (r) { r.checked = r.value === rating; r.disabled = !open; });
+      $$("textarea[data-ap-field]", fs).forEach(function (t) { setText(t, notes[t.getAttribute("data-ap-field")] || ""); t.disabled = !open; });
+    });
+    var tn = $("#ap-theme-notes");
+    if (tn) {
+      var notes = ctx.round ? St.getThemeNotes(ctx.home, ctx.round, ctx.theme) : {};
+      $$("[data-ap-field]", tn).forEach(function (t) { setText(t, notes[t.getAttribute("data-ap-field")] || ""); t.disabled = !open; });
+    }
+    $$("[data-ap-readonly]").forEach(function (n) { n.hidden = open; });
+  }
+
+  function renumber(node, n) {
+    var all = [node].concat($$("*", node));
+    all.forEach(function (e) {
+      for (var i = 0; i < e.attributes.length; i++) {
+        var at = e.attributes[i];
+        if (at.value.indexOf("__N__") !== -1) e.setAttribute(at.name, at.value.split("__N__").join(String(n)));
+      }
+    });
+    $$(".ap-action__number", node).forEach(function (s) { s.textContent = String(n); });
+  }
+  function addActionFieldset() {
+    var list = $("[data-ap-action-list]"), tpl = $("#ap-action-template");
+    if (!list || !tpl) return null;
+    var n = $$(".ap-action", list).length + 1;
+    var frag = tpl.content.cloneNode(true);
+    var fs = frag.querySelector(".ap-action");
+    renumber(fs, n);
+    list.appendChild(frag);
+    return list.lastElementChild && list.lastElementChild.classList.contains("ap-action") ? list.lastElementChild : $$(".ap-action", list).pop();
+  }
+  function clearActionFieldset(fs) {
+    fs.removeAttribute("data-ap-action-id");
+    $$("[data-ap-field]", fs).forEach(function (f) {
+      if (f.tagName === "SELECT") f.selectedIndex = 0; else setText(f, "");
+    });
+  }
+  function resetActions() {
+    var list = $("[data-ap-action-list]");
+    if (!list) return;
+    $$(".ap-action", list).forEach(function (fs, i) { if (i > 0) list.removeChild(fs); else clearActionFieldset(fs); });
+  }
+  function restoreActions() {
+    var list = $("[data-ap-action-list]");
+    if (!list || !ctx.home) return;
+    var actions = St.actions(ctx.home, ctx.theme), byId = {};
+    actions.forEach(function (a) { byId[a.id] = a; });
+    var sets = $$(".ap-action", list), shown = {};
+    sets.forEach(function (fs) {
+      var id = fs.getAttribute("data-ap-action-id");
+      if (id && byId[id]) shown[id] = fs;
+    });
+    actions.forEach(function (a) {
+      if (shown[a.id]) return;
+      var free = null;
+      $$(".ap-action", list).forEach(function (fs) {
+        if (!free && !fs.getAttribute("data-ap-action-id") && !$$("[data-ap-field]", fs).some(dirty)) free = fs;
+      });
+      var fs = free || addActionFieldset();
+      if (!fs) return;
+      fs.setAttribute("data-ap-action-id", a.id);
+      shown[a.id] = fs;
+    });
+    actions.forEach(function (a) {
+      var fs = shown[a.id], fields = a.fields || {};
+      $$("[data-ap-field]", fs).forEach(function (f) {
+        var v = fields[f.getAttribute("data-ap-field")] || "";
+        if (f.tagName === "SELECT") { if (v) f.value = v; else f.selectedIndex = 0; } else setText(f, v);
+      });
+    });
+  }
+
+  function renderEarlier(container, filterTheme) {
+    // answers kept for questions that are not in the current question set
+    var words = $("[data-ap-earlier-words]") || container;
+    var tpl = $("#ap-ui-templates");
+    if (tpl && !words.getAttribute("data-round")) {
+      words = tpl.content.querySelector("[data-ap-earlier-words]") || words;
+    }
+    while (container.firstChild) container.removeChild(container.firstChild);
+    if (!ctx.home) return 0;
+    var rounds = {}, people = {};
+    St.rounds(ctx.home).forEach(function (r) { rounds[r.id] = r; });
+    St.participants(ctx.home).forEach(function (p) { people[p.id] = p.name; });
+    var n = 0;
+    St.allAnswers(ctx.home).forEach(function (a) {
+      if (currentIds[a.question]) return;
+      var theme = a.theme || questionTheme[a.question] || "";
+      if (filterTheme && theme !== filterTheme) return;
+      n++;
+      var item = el("div", "ap-earlier__item");
+      item.setAttribute("data-ap-earlier-question", a.question);
+      item.appendChild(el("p", "ap-earlier__question", questionText[a.question] || (words.getAttribute("data-unknown") + " (" + a.question + ")")));
+      var dl = el("dl", "ap-earlier__answers");
+      function row(label, value) {
+        if (!value) return;
+        dl.appendChild(el("dt", null, label));
+        dl.appendChild(el("dd", null, value));
+      }
+      row(words.getAttribute("data-round"), rounds[a.round] ? roundText(rounds[a.round]) : a.round);
+      row(words.getAttribute("data-person"), people[a.participant] || a.participant);
+      row(QS.rating && QS.rating.prompt, ratingLabel[a.rating] || a.rating);
+      Object.keys(a.notes).forEach(function (k) { row(noteLabel[k] || k, a.notes[k]); });
+      item.appendChild(dl);
+      container.appendChild(item);
+    });
+    return n;
+  }
+  function renderThemeEarlier() {
+    var section = $("#ap-earlier");
+    if (!section) {
+      var tpl = $("#ap-ui-templates"), form = $("#ap-questions");
+      if (!tpl || !form) return;
+      section = tpl.content.querySelector('[data-ap-tpl="earlier"]').cloneNode(true);
+      section.id = "ap-earlier";
+      form.parentNode.insertBefore(section, form.nextSibling);
+    }
+    var n = renderEarlier($("[data-ap-earlier-list]", section), ctx.theme);
+    section.hidden = n === 0;
+  }
+
+  function restoreAll() {
+    resolve();
+    renderPickers();
+    restoreQuestions();
+    restoreActions();
+    if ($("#ap-questions")) renderThemeEarlier();
+    if ($("[data-ap-yd]")) renderYourData();
+    showStorageStatus();
+  }
+
+  // ---- saving ---------------------------------------------------------------
+  function fieldInfo(node) {
+    if (!node || !node.getAttribute || !node.getAttribute("data-ap-field")) return null;
+    var field = node.getAttribute("data-ap-field");
+    var q = node.closest("[data-ap-question]");
+    if (q && node.closest("#ap-questions")) return { kind: "q", qid: q.getAttribute("data-ap-question"), field: field };
+    if (node.closest("#ap-theme-notes")) return { kind: "t", field: field };
+    var a = node.closest(".ap-action");
+    if (a && node.closest("#ap-actions")) return { kind: "x", fs: a, field: field };
+    return null;
+  }
+  function addMonths(date, months) {
+    if (!St.isDate(date)) return "";
+    var d = new Date(date + "T12:00:00");
+    d.setMonth(d.getMonth() + months);
+    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+  }
+  function save(node, info, snap) {
+    if (!snap.home) return;
+    var value = node.type === "radio" ? (node.checked ? node.value : "") : node.value;
+    var ok;
+    if (info.kind === "q") {
+      if (!snap.round || !snap.participant || !St.isRoundOpen(snap.home, snap.round)) return;
+      ok = St.setAnswerField(snap.home, snap.round, snap.participant, info.qid, ctx.theme, info.field, value);
+    } else if (info.kind === "t") {
+      if (!snap.round || !St.isRoundOpen(snap.home, snap.round)) return;
+      ok = St.setThemeNote(snap.home, snap.round, ctx.theme, info.field, value);
+    } else {
+      var id = info.fs.getAttribute("data-ap-action-id");
+      if (id && St.actions(snap.home).some(function (a) { return a.id === id; })) {
+        ok = St.setActionField(snap.home, id, info.field, value);
+      } else {
+        var fields = {};
+        $$("[data-ap-field]", info.fs).forEach(function (f) { fields[f.getAttribute("data-ap-field")] = f.value; });
+        var review = $('[data-ap-field="review-date"]', info.fs), r = snap.round && St.getRound(snap.home, snap.round);
+        var bar = $("#ap-session");
+        if (review && !review.value && r) {
+          review.value = addMonths(r.date, parseInt((bar && bar.getAttribute("data-review-months")) || "3", 10));
+          fields["review-date"] = review.value;
+        }
+        var a = St.createAction(snap.home, ctx.theme, fields);
+        info.fs.setAttribute("data-ap-action-id", a.id);
+        ok = !St.isFailing();
+      }
+    }
+    saved(ok);
+  }
+  function schedule(node, info) {
+    var key = node.id, snap = { home: ctx.home, round: ctx.round, participant: ctx.participant };
+    if (pending[key]) clearTimeout(pending[key].timer);
+    var job = {
+      run: function () {
+        clearTimeout(job.timer);
+        if (pending[key] === job) delete pending[key];
+        save(node, info, snap);
+      }
+    };
+    job.timer = setTimeout(job.run, TEXT_DELAY);
+    pending[key] = job;
+  }
+  function flushAll() {
+    Object.keys(pending).forEach(function (k) { if (pending[k]) pending[k].run(); });
+  }
+  function immediate(node) {
+    return node.type === "radio" || node.type === "date" || node.tagName === "SELECT";
+  }
+  function onInput(e) {
+    var info = fieldInfo(e.target);
+    if (!info || immediate(e.target)) return;
+    schedule(e.target, info);
+  }
+  function onChange(e) {
+    var t = e.target;
+    var info = fieldInfo(t);
+    if (info) {
+      if (pending[t.id]) pending[t.id].run();
+      else if (immediate(t)) save(t, info, { home: ctx.home, round: ctx.round, participant: ctx.participant });
+      return;
+    }
+    var which = t.getAttribute && t.getAttribute("data-ap-select");
+    if (which) {
+      flushAll();
+      if (which === "home") {
+        ctx.home = t.value; ctx.round = ctx.participant = null;
+        St.setCurrentHome(t.value);
+        resetActions();
+      } else if (which === "round") {
+        ctx.round = t.value;
+      } else if (which === "participant") {
+        ctx.participant = t.value;
+      }
+      if (ctx.home && which !== "home") St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
+      restoreAll();
+      return;
+    }
+    if (t.id === "ap-import-file") readImportFile(t);
+  }
+
+  // ---- downloads --------------------------------------------------------------
+  function download(text, name, type) {
+    var blob = new Blob([text], { type: type });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+  }
+  function exportJSON() {
+    flushAll();
+    download(JSON.stringify(St.exportAll(), null, 1), "action-plan-" + today() + ".json", "application/json");
+    St.markExported();
+    if ($("[data-ap-yd]")) renderYourData();
+  }
+  function exportCSV() {
+    flushAll();
+    download(St.toCSV(St.exportAll()), "action-plan-" + today() + ".csv", "text/csv;charset=utf-8");
+  }
+
+  // ---- the "Your data" page ---------------------------------------------------
+  function yd(name) { return $('[data-ap-yd-part="' + name + '"]'); }
+  function renderYourData() {
+    var h = ctx.home ? St.getHome(ctx.home) : null;
+    var nameInput = $("#ap-yd-home-name");
+    if (nameInput && document.activeElement !== nameInput) nameInput.value = h ? (h.name || "") : "";
+    $$("[data-ap-needs-home]").forEach(function (n) { n.hidden = !h; });
+    // rounds
+    var rl = $("[data-ap-rounds-list]");
+    if (rl) {
+      while (rl.firstChild) rl.removeChild(rl.firstChild);
+      (ctx.rounds || []).slice().reverse().forEach(function (r) { rl.appendChild(el("li", null, roundText(r) + (r.home ? " – " + r.home : ""))); });
+    }
+    // people
+    var pl = $("[data-ap-people-list]"), ptpl = $("#ap-person-template");
+    if (pl && ptpl) {
+      var focusedId = document.activeElement && pl.contains(document.activeElement) ? document.activeElement.id : null;
+      while (pl.firstChild) pl.removeChild(pl.firstChild);
+      (ctx.participants || []).forEach(function (p, i) {
+        var li = ptpl.content.firstElementChild.cloneNode(true);
+        li.setAttribute("data-ap-person", p.id);
+        renumber(li, i + 1);
+        $$("[data-ap-name]", li).forEach(function (n) { n.textContent = p.name; });
+        var input = $("input", li);
+        if (input) input.value = p.name;
+        pl.appendChild(li);
+      });
+      if (focusedId && document.getElementById(focusedId)) document.getElementById(focusedId).focus();
+    }
+    // what is kept
+    var usage = $("[data-ap-usage]");
+    if (usage) {
+      var b = St.usage();
+      usage.textContent = fill(usage.getAttribute("data-template"), { kb: (b / 1024).toFixed(b < 10240 ? 1 : 0), percent: Math.max(0, Math.round(b / (5 * 1024 * 1024) * 100)) });
+    }
+    var last = $("[data-ap-last-export]"), dev = St.device();
+    if (last) last.textContent = dev.lastExport ? fmtDate(dev.lastExport.slice(0, 10)) : last.getAttribute("data-never");
+    var reminder = $("[data-ap-export-reminder]");
+    if (reminder) {
+      var old = !dev.lastExport || (Date.now() - new Date(dev.lastExport).getTime()) > 30 * 24 * 3600 * 1000;
+      reminder.hidden = !(old && St.homes().length);
+    }
+    var undo = $("[data-ap-undo-wrap]");
+    if (undo) undo.hidden = !St.hasBackup();
+    var earlier = $("[data-ap-earlier-all]");
+    if (earlier) {
+      var n = renderEarlier(earlier, null);
+      var none = $("[data-ap-earlier-none]");
+      if (none) none.hidden = n > 0;
+    }
+  }
+  function renderPersist() {
+    var p = $("[data-ap-persist]");
+    if (!p) return;
+    var btn = $('[data-ap-do="persist"]');
+    var s = navigator.storage;
+    if (!s || !s.persisted) { p.textContent = p.getAttribute("data-unknown"); if (btn) btn.hidden = true; return; }
+    s.persisted().then(function (yes) {
+      p.textContent = yes ? p.getAttribute("data-yes") : p.getAttribute("data-no");
+      if (btn) btn.hidden = !!yes;
+    }, function () { p.textContent = p.getAttribute("data-unknown"); });
+  }
+  function askPersist() {
+    var s = navigator.storage;
+    if (!s || !s.persist) return;
+    s.persist().then(renderPersist, renderPersist);
+  }
+
+  function importMessage(kind, text) {
+    var err = $("[data-ap-import-error]"), done = $("[data-ap-import-done]");
+    if (err) { err.textContent = kind === "error" ? text : ""; err.hidden = kind !== "error"; }
+    if (done) done.textContent = kind === "done" ? text : "";
+  }
+  function readImportFile(input) {
+    var choice = $("[data-ap-import-choice]");
+    pendingImport = null;
+    if (choice) choice.hidden = true;
+    importMessage("", "");
+    var file = input.files && input.files[0];
+    if (!file) return;
+    if (file.size > St.MAX_FILE_BYTES) { importMessage("error", St.validate("", file.size).message); return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var res = St.validate(String(reader.result), file.size);
+      if (!res.ok) { importMessage("error", res.message); return; }
+      pendingImport = res.data;
+      var sum = $("[data-ap-import-summary]");
+      if (sum) sum.textContent = fill(sum.getAttribute("data-template"), res.summary);
+      if (choice) { choice.hidden = false; choice.focus(); }
+    };
+    reader.onerror = function () { importMessage("error", St.validate("{", 0).message); };
+    reader.readAsText(file);
+  }
+  function finishImport(res, template) {
+    var choice = $("[data-ap-import-choice]"), input = $("#ap-import-file");
+    if (!res.ok) { importMessage("error", res.message); return; }
+    pendingImport = null;
+    if (choice) choice.hidden = true;
+    if (input) input.value = "";
+    ctx.home = null; ctx.round = null; ctx.participant = null;
+    restoreAll();
+    var msg = fill(template, res);
+    if (res.renamed && res.renamed.length) {
+      var t = $("[data-ap-import-renamed]");
+      msg += " " + res.renamed.map(function (pair) { return fill(t && t.getAttribute("data-template"), { name: pair[0], now: pair[1] }); }).join(" ");
+    }
+    if (res.kept) msg += " " + fill(($("[data-ap-import-kept]") || {}).getAttribute ? $("[data-ap-import-kept]").getAttribute("data-template") : "", res);
+    importMessage("done", msg);
+  }
+
+  function toggleForm(btn, show) {
+    var form = document.getElementById(btn.getAttribute("aria-controls"));
+    if (!form) return;
+    if (show === undefined) show = form.hidden;
+    form.hidden = !show;
+    btn.setAttribute("aria-expanded", show ? "true" : "false");
+    if (show) {
+      var first = $("input:not([type=hidden]), select, textarea, button", form);
+      var date = $('input[type="date"]', form);
+      if (date && !date.value) date.value = today();
+      if (first) first.focus();
+    }
+  }
+  function toggleFor(form) { return $('[aria-controls="' + form.id + '"]'); }
+
+  function onClick(e) {
+    var btn = e.target.closest && e.target.closest("[data-ap-do]");
+    if (!btn) return;
+    var what = btn.getAttribute("data-ap-do");
+    var li = btn.closest("[data-ap-person]");
+    switch (what) {
+      case "toggle": toggleForm(btn); break;
+      case "cancel": {
+        var f = btn.closest("form");
+        if (f) { f.hidden = true; var t = toggleFor(f); if (t) { t.setAttribute("aria-expanded", "false"); t.focus(); } }
+        break;
+      }
+      case "reopen-round":
+        St.updateRound(ctx.home, ctx.round, { reopened: true });
+        restoreAll();
+        break;
+      case "add-action": {
+        var fs = addActionFieldset();
+        if (fs) { var first = $("[data-ap-field]", fs); if (first) first.focus(); }
+        break;
+      }
+      case "export-json": exportJSON(); break;
+      case "export-csv": exportCSV(); break;
+      case "persist": askPersist(); break;
+      case "import-merge":
+        if (pendingImport) finishImport(St.importMerge(pendingImport), btn.getAttribute("data-done"));
+        break;
+      case "import-replace":
+        if (pendingImport) finishImport(St.importReplace(pendingImport), btn.getAttribute("data-done"));
+        break;
+      case "import-cancel": {
+        pendingImport = null;
+        var c = $("[data-ap-import-choice]"); if (c) c.hidden = true;
+        var inp = $("#ap-import-file"); if (inp) { inp.value = ""; inp.focus(); }
+        break;
+      }
+      case "undo-import": {
+        var r = St.undoImport();
+        ctx.home = ctx.round = ctx.participant = null;
+        restoreAll();
+        importMessage(r.ok ? "done" : "error", r.ok ? btn.getAttribute("data-done") : r.message);
+        break;
+      }
+      case "delete-all": {
+        var box = $("[data-ap-delete-confirm]");
+        if (box) { box.hidden = false; btn.setAttribute("aria-expanded", "true"); box.focus(); }
+        break;
+      }
+      case "cancel-delete": {
+        var b2 = $("[data-ap-delete-confirm]"); if (b2) b2.hidden = true;
+        var d = $('[data-ap-do="delete-all"]'); if (d) { d.setAttribute("aria-expanded", "false"); d.focus(); }
+        break;
+      }
+      case "confirm-delete": {
+        var ok = St.deleteAll();
+        var b3 = $("[data-ap-delete-confirm]"); if (b3) b3.hidden = true;
+        ctx.home = ctx.round = ctx.participant = null;
+        resetActions();
+        restoreAll();
+        say(ok ? btn.getAttribute("data-done") : btn.getAttribute("data-failed"));
+        var dd = $("[data-ap-delete-done]"); if (dd) dd.textContent = ok ? btn.getAttribute("data-done") : btn.getAttribute("data-failed");
+        break;
+      }
+      case "rename-person": {
+        var form = $("form", li); if (form) { form.hidden = false; var i2 = $("input", form); if (i2) i2.focus(); }
+        break;
+      }
+      case "cancel-rename": {
+        var fr = btn.closest("form"); if (fr) fr.hidden = true;
+        var rb = $('[data-ap-do="rename-person"]', li); if (rb) rb.focus();
+        break;
+      }
+      case "remove-person": {
+        var cb = $("[data-ap-confirm]", li); if (cb) { cb.hidden = false; cb.focus(); }
+        break;
+      }
+      case "cancel-remove": {
+        var cb2 = $("[data-ap-confirm]", li); if (cb2) cb2.hidden = true;
+        var rm = $('[data-ap-do="remove-person"]', li); if (rm) rm.focus();
+        break;
+      }
+      case "confirm-remove-person": {
+        St.removeParticipant(ctx.home, li.getAttribute("data-ap-person"));
+        if (ctx.participant === li.getAttribute("data-ap-person")) ctx.participant = null;
+        restoreAll();
+        say(btn.getAttribute("data-done"));
+        var heading = $("#people-and-groups") || $("[data-ap-people-list]");
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+        break;
+      }
+      default: break;
+    }
+  }
+
+  function onSubmit(e) {
+    var form = e.target, kind = form.getAttribute && form.getAttribute("data-ap-form");
+    if (!kind) return;
+    e.preventDefault();
+    var data = {};
+    $$("input", form).forEach(function (i) { if (i.name) data[i.name] = i.value.trim(); });
+    if (kind === "new-round") {
+      if (!ctx.home) return;
+      if (!data.title || !St.isDate(data.date)) return;
+      flushAll();
+      var r = St.createRound(ctx.home, data);
+      ctx.round = r.id;
+    } else if (kind === "new-participant") {
+      if (!ctx.home || !data.name) return;
+      flushAll();
+      var p = St.createParticipant(ctx.home, data.name);
+      ctx.participant = p.id;
+    } else if (kind === "rename-person") {
+      var li = form.closest("[data-ap-person]");
+      if (!data.name || !li) return;
+      St.renameParticipant(ctx.home, li.getAttribute("data-ap-person"), data.name);
+    } else if (kind === "rename-home") {
+      if (!data.name) return;
+      if (!ctx.home) ctx.home = St.createHome(data.name).id;
+      else St.renameHome(ctx.home, data.name);
+    } else if (kind === "add-home") {
+      if (!data.name) return;
+      flushAll();
+      var h = St.createHome(data.name);
+      ctx.home = h.id; ctx.round = ctx.participant = null;
+      var bar = $("#ap-session");
+      if (bar) { ensureDefaults(bar); resetActions(); }
+    } else {
+      return;
+    }
+    if (ctx.home) St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
+    if (kind === "new-round" || kind === "new-participant") {
+      form.reset();
+      form.hidden = true;
+      var t = toggleFor(form);
+      if (t) t.setAttribute("aria-expanded", "false");
+    } else if (kind === "add-home") {
+      form.reset();
+    }
+    restoreAll();
+    var done = form.getAttribute("data-done");
+    say(done || ($("#ap-save-status") || form).getAttribute("data-saved"));
+    var focusTo = kind === "new-round" ? $("#ap-round") : kind === "new-participant" ? $("#ap-participant") : null;
+    if (focusTo) focusTo.focus();
+  }
+
+  function onStorage(e) {
+    if (e.key !== null && e.key.lastIndexOf(St.prefix, 0) !== 0) return;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(restoreAll, 30);
+  }
+
+  function init() {
+    try { St.migrate(); } catch (e) { /* keep going: nothing is removed by a failed migration */ }
+    var bar = $("#ap-session");
+    var ydParts = $$("[data-ap-yd]");
+    if (!bar && !ydParts.length) return;
+    St.onStatus(showStorageStatus);
+    St.probe();
+    if (bar) {
+      ctx.theme = bar.getAttribute("data-ap-theme");
+      bar.hidden = false;
+      ensureDefaults(bar);
+      var tpl = $("#ap-ui-templates"), list = $("[data-ap-action-list]");
+      if (tpl && list) {
+        var add = tpl.content.querySelector('[data-ap-tpl="add-action"]').cloneNode(true);
+        list.parentNode.insertBefore(add, list.nextSibling);
+      }
+    }
+    ydParts.forEach(function (p) { p.hidden = false; });
+    $$("[data-ap-nojs]").forEach(function (p) { p.hidden = true; });
+    restoreAll();
+    renderPersist();
+    document.addEventListener("input", onInput);
+    document.addEventListener("change", onChange);
+    document.addEventListener("click", onClick);
+    document.addEventListener("submit", onSubmit);
+    window.addEventListener("storage", onStorage);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flushAll(); });
+    window.addEventListener("pagehide", flushAll);
+    window.addEventListener("beforeunload", flushAll);
+  }
+
+  ready(init);
+})();

@@ -1,0 +1,878 @@
+/* Care home action plan: the storage layer (window.APStore).
+ *
+ * Plain JavaScript, a classic script, no build step. Everything the browser
+ * keeps lives in localStorage under keys that start with the site's base path
+ * (as Material does for its own settings), so two copies of the site on one
+ * host, or on one disk, never share answers.
+ *
+ * Layout (schema 2), with S = <base path> + "ap:":
+ *   S + "current"                      id of the home chosen on this device
+ *   S + "device"                       {lastExport}
+ *   S + "backup"                       a full export, kept before an import replaced everything
+ *   S + "h:" + home                    the home record {schema, id, name, created}
+ *   S + "h:" + home + ":sel"           {round, participant} chosen last
+ *   S + "h:" + home + ":r:" + round    a round {id, title, date, home, reopened, created}
+ *   S + "h:" + home + ":p:" + person   a participant {id, name, created}
+ *   S + "h:" + home + ":a:" + round + ":" + person + ":" + question
+ *                                      one answer {theme, rating, notes: {noteId: text}}
+ *   S + "h:" + home + ":t:" + round + ":" + theme
+ *                                      the theme notes {notes: {noteId: text}}
+ *   S + "h:" + home + ":x:" + action   an action {id, theme, created, fields: {fieldId: value}}
+ * Each write touches one small key (read fresh, change one field, write), so
+ * two tabs editing different questions never overwrite each other.
+ *
+ * Schema 1 (the first version) kept everything in one JSON value under
+ * <base path> + "actionplan"; see migrateV1 below.
+ */
+(function () {
+  "use strict";
+
+  var SCHEMA = 2;
+  var FORMAT = "care-home-action-plan/answers";
+  var FORMAT_VERSION = 1;
+  var MAX_FILE_BYTES = 5 * 1024 * 1024;
+  var MAX_TEXT = 20000;
+  var MAX_NAME = 200;
+  var MAX_ITEMS = 200000;
+  var ID_RE = /^[a-z0-9](?:[a-z0-9-]{0,63})$/;
+  var FORBIDDEN_KEYS = { "__proto__": 1, "constructor": 1, "prototype": 1 };
+
+  // Messages for import problems. Plain English; translate here.
+  var MESSAGES = {
+    "too-big": "This file is too big (over 5 MB). An export from this tool is much smaller. Check you chose the right file.",
+    "empty": "This file is empty. There is nothing in it to import.",
+    "not-json": "This is not an export from the care home action plan. Choose the .json file you saved with \"Export answers\".",
+    "damaged": "This file is damaged or not complete. It may not have finished copying. Try exporting it again.",
+    "not-object": "This file does not hold answers from the care home action plan.",
+    "other-tool": "This file comes from another tool, not from the care home action plan.",
+    "question-set": "This is the list of questions, not an export of answers.",
+    "newer": "This file comes from a newer version of the action plan. Open the newest version of this site, then try again.",
+    "bad-version": "This file has a version number we do not know, so we cannot read it safely.",
+    "no-homes": "This file has no answers in it.",
+    "bad-keys": "This file has a name in it that is not allowed (",
+    "impossible": "This file has something in it that cannot be right: ",
+    "too-many": "This file has far too many answers to be a real export.",
+    "storage": "We could not change what is stored on this device. Nothing was changed."
+  };
+
+  // ---- where this copy of the site lives -----------------------------------
+  function computeScope() {
+    try {
+      var me = document.currentScript && document.currentScript.src;
+      if (me) return new URL("../../", me);
+    } catch (e) { /* fall through */ }
+    try { if (window.__md_scope) return window.__md_scope; } catch (e) { /* ignore */ }
+    return new URL(".", location.href);
+  }
+  var scope = computeScope();
+  var BASE = scope.pathname;
+  var S = BASE + "ap:";
+  var LEGACY = BASE + "actionplan";
+
+  // ---- a safe wrapper around localStorage ----------------------------------
+  // Writes that fail are kept in memory for this page, so the form keeps
+  // working and export still has everything typed.
+  var mem = Object.create(null); // key -> string, or null for a removal that failed
+  var failed = false;
+  var lastError = "";
+  var listeners = [];
+
+  function ls() {
+    try { return window.localStorage || null; } catch (e) { return null; }
+  }
+  function notify() {
+    for (var i = 0; i < listeners.length; i++) {
+      try { listeners[i]({ ok: !failed, reason: lastError }); } catch (e) { /* ignore */ }
+    }
+  }
+  function fail(err) {
+    var name = (err && err.name) || "";
+    lastError = /quota/i.test(name) || (err && err.code === 22) ? "full" : "blocked";
+    if (!failed) { failed = true; notify(); }
+  }
+  function rawGet(key) {
+    if (key in mem) return mem[key];
+    var s = ls();
+    if (!s) { fail(null); return null; }
+    try { return s.getItem(key); } catch (e) { fail(e); return null; }
+  }
+  function rawSet(key, value) {
+    var s = ls();
+    if (s) {
+      try {
+        s.setItem(key, value);
+        delete mem[key];
+        return true;
+      } catch (e) { fail(e); }
+    } else {
+      fail(null);
+    }
+    mem[key] = value;
+    return false;
+  }
+  function rawRemove(key) {
+    var s = ls();
+    if (s) {
+      try { s.removeItem(key); delete mem[key]; return true; } catch (e) { fail(e); }
+    } else {
+      fail(null);
+    }
+    mem[key] = null;
+    return false;
+  }
+  function rawKeys(prefix) {
+    var out = [], seen = Object.create(null), s = ls(), k, i;
+    if (s) {
+      try {
+        var n = s.length;
+        for (i = 0; i < n; i++) {
+          k = s.key(i);
+          if (k !== null && k.lastIndexOf(prefix, 0) === 0) { seen[k] = 1; }
+        }
+      } catch (e) { fail(e); }
+    }
+    for (k in mem) {
+      if (k.lastIndexOf(prefix, 0) === 0) { if (mem[k] === null) delete seen[k]; else seen[k] = 1; }
+    }
+    for (k in seen) out.push(k);
+    return out;
+  }
+  function getJSON(key) {
+    var v = rawGet(key);
+    if (v === null || v === undefined) return null;
+    try { return JSON.parse(v); } catch (e) { return null; }
+  }
+  function setJSON(key, obj) { return rawSet(key, JSON.stringify(obj)); }
+
+  /** Try one harmless write to see whether this browser will keep anything. */
+  function probe() {
+    var s = ls(), key = S + "probe";
+    if (!s) { fail(null); return false; }
+    try { s.setItem(key, "1"); s.removeItem(key); return true; } catch (e) { fail(e); return false; }
+  }
+
+  // ---- small helpers ------------------------------------------------------
+  function newId() {
+    return (Date.now().toString(36) + Math.random().toString(36).slice(2, 7)).slice(0, 16);
+  }
+  function nowIso() { return new Date().toISOString(); }
+  function byKeys(fields) {
+    return function (a, b) {
+      for (var i = 0; i < fields.length; i++) {
+        var x = a[fields[i]] || "", y = b[fields[i]] || "";
+        if (x < y) return -1;
+        if (x > y) return 1;
+      }
+      return 0;
+    };
+  }
+  function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function clean(obj) { // a copy without empty strings
+    var out = {};
+    for (var k in obj) if (own(obj, k) && obj[k] !== "" && obj[k] !== null && obj[k] !== undefined) out[k] = obj[k];
+    return out;
+  }
+  function isEmpty(o) { for (var k in o) if (own(o, k)) return false; return true; }
+
+  function H(home) { return S + "h:" + home; }
+
+  // ---- homes ---------------------------------------------------------------
+  function homes() {
+    var list = [], keys = rawKeys(S + "h:");
+    for (var i = 0; i < keys.length; i++) {
+      if (keys[i].indexOf(":", S.length + 2) !== -1) continue;
+      var h = getJSON(keys[i]);
+      if (isObj(h) && h.id) list.push(h);
+    }
+    return list.sort(byKeys(["created", "id"]));
+  }
+  function getHome(id) { var h = getJSON(H(id)); return isObj(h) ? h : null; }
+  function currentHome() {
+    var id = getJSON(S + "current");
+    var h = id ? getHome(id) : null;
+    if (h) return h;
+    var all = homes();
+    return all.length ? all[0] : null;
+  }
+  function setCurrentHome(id) { return setJSON(S + "current", id); }
+  function createHome(name) {
+    var h = { schema: SCHEMA, id: newId(), name: String(name || "").slice(0, MAX_NAME), created: nowIso() };
+    setJSON(H(h.id), h);
+    setCurrentHome(h.id);
+    return h;
+  }
+  function renameHome(id, name) {
+    var h = getHome(id);
+    if (!h) return false;
+    h.name = String(name).slice(0, MAX_NAME);
+    return setJSON(H(id), h);
+  }
+
+  // ---- rounds and participants --------------------------------------------
+  function listOf(home, kind, sorter) {
+    var prefix = H(home) + ":" + kind + ":", list = [], keys = rawKeys(prefix);
+    for (var i = 0; i < keys.length; i++) {
+      var v = getJSON(keys[i]);
+      if (isObj(v) && v.id) list.push(v);
+    }
+    return list.sort(sorter);
+  }
+  function rounds(home) { return listOf(home, "r", byKeys(["date", "created", "id"])); }
+  function getRound(home, id) { return getJSON(H(home) + ":r:" + id); }
+  function createRound(home, r) {
+    var round = { id: newId(), title: String(r.title || "").slice(0, MAX_NAME), date: r.date || "",
+      home: String(r.home || "").slice(0, MAX_NAME), reopened: false, created: nowIso() };
+    setJSON(H(home) + ":r:" + round.id, round);
+    return round;
+  }
+  function updateRound(home, id, patch) {
+    var r = getRound(home, id);
+    if (!r) return false;
+    for (var k in patch) if (own(patch, k)) r[k] = patch[k];
+    return setJSON(H(home) + ":r:" + id, r);
+  }
+  /** The newest round is open; earlier rounds are read-only unless reopened. */
+  function isRoundOpen(home, id) {
+    var list = rounds(home);
+    if (!list.length) return true;
+    if (list[list.length - 1].id === id) return true;
+    var r = getRound(home, id);
+    return !!(r && r.reopened);
+  }
+  function participants(home) { return listOf(home, "p", byKeys(["created", "id"])); }
+  function getParticipant(home, id) { return getJSON(H(home) + ":p:" + id); }
+  function createParticipant(home, name) {
+    var p = { id: newId(), name: String(name || "").slice(0, MAX_NAME), created: nowIso() };
+    setJSON(H(home) + ":p:" + p.id, p);
+    return p;
+  }
+  function renameParticipant(home, id, name) {
+    var p = getParticipant(home, id);
+    if (!p) return false;
+    p.name = String(name).slice(0, MAX_NAME);
+    return setJSON(H(home) + ":p:" + id, p);
+  }
+  /** Remove a participant and every answer they gave in this home. */
+  function removeParticipant(home, id) {
+    var keys = rawKeys(H(home) + ":a:"), ok = true;
+    for (var i = 0; i < keys.length; i++) {
+      var parts = keys[i].slice(H(home).length + 3).split(":");
+      if (parts[1] === id) ok = rawRemove(keys[i]) && ok;
+    }
+    return rawRemove(H(home) + ":p:" + id) && ok;
+  }
+  function getSelection(home) { return getJSON(H(home) + ":sel") || {}; }
+  function setSelection(home, sel) { return setJSON(H(home) + ":sel", sel); }
+
+  // ---- answers, theme notes, actions ---------------------------------------
+  function answerKey(home, round, person, q) { return H(home) + ":a:" + round + ":" + person + ":" + q; }
+  function getAnswer(home, round, person, q) { return getJSON(answerKey(home, round, person, q)); }
+  /** Change one field of one answer: read fresh, change, write back. */
+  function setAnswerField(home, round, person, q, theme, field, value) {
+    var key = answerKey(home, round, person, q);
+    var a = getJSON(key) || {};
+    if (!isObj(a.notes)) a.notes = {};
+    if (theme) a.theme = theme;
+    if (field === "rating") {
+      if (value) a.rating = String(value); else delete a.rating;
+    } else if (value) {
+      a.notes[field] = String(value);
+    } else {
+      delete a.notes[field];
+    }
+    if (!a.rating && isEmpty(a.notes)) return rawRemove(key);
+    return setJSON(key, a);
+  }
+  function themeKey(home, round, theme) { return H(home) + ":t:" + round + ":" + theme; }
+  function getThemeNotes(home, round, theme) { var t = getJSON(themeKey(home, round, theme)); return (t && isObj(t.notes)) ? t.notes : {}; }
+  function setThemeNote(home, round, theme, field, value) {
+    var key = themeKey(home, round, theme);
+    var t = getJSON(key) || {};
+    if (!isObj(t.notes)) t.notes = {};
+    if (value) t.notes[field] = String(value); else delete t.notes[field];
+    if (isEmpty(t.notes)) return rawRemove(key);
+    return setJSON(key, t);
+  }
+  function actions(home, theme) {
+    var list = listOf(home, "x", byKeys(["created", "id"]));
+    if (!theme) return list;
+    return list.filter(function (a) { return a.theme === theme; });
+  }
+  function createAction(home, theme, fields) {
+    var a = { id: newId(), theme: theme, created: nowIso(), fields: clean(fields || {}) };
+    setJSON(H(home) + ":x:" + a.id, a);
+    return a;
+  }
+  function setActionField(home, id, field, value) {
+    var key = H(home) + ":x:" + id;
+    var a = getJSON(key);
+    if (!isObj(a)) return false;
+    if (!isObj(a.fields)) a.fields = {};
+    if (value) a.fields[field] = String(value); else delete a.fields[field];
+    return setJSON(key, a);
+  }
+
+  /** Every answer in a home, for summaries and "answers to earlier questions". */
+  function allAnswers(home) {
+    var prefix = H(home) + ":a:", keys = rawKeys(prefix), out = [];
+    for (var i = 0; i < keys.length; i++) {
+      var parts = keys[i].slice(prefix.length).split(":");
+      var a = getJSON(keys[i]);
+      if (!isObj(a) || parts.length !== 3) continue;
+      out.push({ round: parts[0], participant: parts[1], question: parts[2], theme: a.theme || "",
+        rating: a.rating || null, notes: isObj(a.notes) ? a.notes : {} });
+    }
+    return out.sort(byKeys(["round", "participant", "question"]));
+  }
+  function allThemeNotes(home) {
+    var prefix = H(home) + ":t:", keys = rawKeys(prefix), out = [];
+    for (var i = 0; i < keys.length; i++) {
+      var parts = keys[i].slice(prefix.length).split(":");
+      var t = getJSON(keys[i]);
+      if (!isObj(t) || parts.length !== 2) continue;
+      out.push({ round: parts[0], theme: parts[1], notes: isObj(t.notes) ? t.notes : {} });
+    }
+    return out.sort(byKeys(["round", "theme"]));
+  }
+
+  // ---- export ---------------------------------------------------------------
+  function questionSet() { return window.ACTION_PLAN_QUESTIONS || {}; }
+  function exportHome(h) {
+    return {
+      id: h.id, name: h.name || "", created: h.created || "",
+      rounds: rounds(h.id).map(function (r) {
+        return { id: r.id, title: r.title || "", date: r.date || "", home: r.home || "",
+          reopened: !!r.reopened, created: r.created || "" };
+      }),
+      participants: participants(h.id).map(function (p) { return { id: p.id, name: p.name || "", created: p.created || "" }; }),
+      answers: allAnswers(h.id),
+      theme_notes: allThemeNotes(h.id),
+      actions: actions(h.id).map(function (a) {
+        return { id: a.id, theme: a.theme || "", created: a.created || "", fields: isObj(a.fields) ? a.fields : {} };
+      })
+    };
+  }
+  function exportAll() {
+    var q = questionSet();
+    return {
+      format: FORMAT,
+      format_version: FORMAT_VERSION,
+      exported: nowIso(),
+      question_set: { title: q.title || "", version: q.version === undefined ? null : q.version, hash: q.hash || "" },
+      homes: homes().map(exportHome)
+    };
+  }
+  function markExported() {
+    var d = getJSON(S + "device") || {};
+    d.lastExport = nowIso();
+    setJSON(S + "device", d);
+  }
+  function device() { return getJSON(S + "device") || {}; }
+
+  function csvCell(v) {
+    var s = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // keep spreadsheets from running formulas
+    if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
+    return s;
+  }
+  /** One CSV: a "type" column says whether a row is an answer, theme notes or an action. */
+  function toCSV(data) {
+    var q = questionSet(), notes = q.notes || [], tnotes = q.theme_notes || [], afields = q.action_fields || [];
+    var questions = {}, themes = {}, ratings = {};
+    (q.themes || []).forEach(function (t) {
+      themes[t.id] = t.title;
+      (t.questions || []).forEach(function (qq) { questions[qq.id] = qq.question; });
+    });
+    (q.retired_questions || []).forEach(function (r) { if (!questions[r.id]) questions[r.id] = r.question; });
+    ((q.rating && q.rating.options) || []).forEach(function (o) { ratings[String(o.value)] = o.label; });
+    if (q.rating && q.rating.not_sure) ratings[String(q.rating.not_sure.value)] = q.rating.not_sure.label;
+    var head = ["Type", "Home", "Round", "Round date", "Person or group", "Theme", "Question id", "Question", "Rating", "Rating label"];
+    notes.forEach(function (n) { head.push(n.label); });
+    tnotes.forEach(function (n) { head.push(n.label); });
+    head.push("Action id");
+    afields.forEach(function (f) { head.push(f.label); });
+    var rows = [head];
+    function blank(n) { var a = []; for (var i = 0; i < n; i++) a.push(""); return a; }
+    data.homes.forEach(function (h) {
+      var rmap = {}, pmap = {};
+      h.rounds.forEach(function (r) { rmap[r.id] = r; });
+      h.participants.forEach(function (p) { pmap[p.id] = p.name; });
+      h.answers.forEach(function (a) {
+        var r = rmap[a.round] || {};
+        var row = ["answer", h.name, r.title || "", r.date || "", pmap[a.participant] || "", themes[a.theme] || a.theme,
+          a.question, questions[a.question] || "", a.rating || "", ratings[a.rating] || ""];
+        notes.forEach(function (n) { row.push(a.notes[n.id] || ""); });
+        rows.push(row.concat(blank(tnotes.length + 1 + afields.length)));
+      });
+      h.theme_notes.forEach(function (t) {
+        var r = rmap[t.round] || {};
+        var row = ["theme notes", h.name, r.title || "", r.date || "", "", themes[t.theme] || t.theme, "", "", "", ""];
+        row = row.concat(blank(notes.length));
+        tnotes.forEach(function (n) { row.push(t.notes[n.id] || ""); });
+        rows.push(row.concat(blank(1 + afields.length)));
+      });
+      h.actions.forEach(function (a) {
+        var row = ["action", h.name, "", "", "", themes[a.theme] || a.theme, "", "", "", ""];
+        row = row.concat(blank(notes.length + tnotes.length));
+        row.push(a.id);
+        afields.forEach(function (f) {
+          var v = a.fields[f.id] || "";
+          (f.options || []).forEach(function (o) { if (String(o.value) === v) v = o.label; });
+          row.push(v);
+        });
+        rows.push(row);
+      });
+    });
+    return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  // ---- import: validate everything first -------------------------------------
+  function Problem(code, detail) { this.code = code; this.detail = detail || ""; }
+  function impossible(detail) { throw new Problem("impossible", detail); }
+
+  function isDate(s) {
+    if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+    var d = new Date(s + "T00:00:00Z");
+    return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }
+  function isStamp(s) {
+    return typeof s === "string" && s.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(s) && !isNaN(new Date(s).getTime());
+  }
+  function checkKeys(obj, allowed, where) {
+    if (!isObj(obj)) impossible(where + " is not a record");
+    for (var k in obj) if (own(obj, k) && allowed.indexOf(k) === -1) impossible(where + " has a field we do not know: \"" + k.slice(0, 40) + "\"");
+  }
+  function checkId(v, where) {
+    if (typeof v !== "string" || !ID_RE.test(v)) impossible(where + " has an id that is not allowed");
+  }
+  function checkText(v, where, max) {
+    if (typeof v !== "string") impossible(where + " should be text");
+    if (v.length > (max || MAX_TEXT)) impossible(where + " is far too long");
+  }
+  function checkNotes(notes, where) {
+    if (!isObj(notes)) impossible(where + " notes are not a record");
+    for (var k in notes) {
+      if (!own(notes, k)) continue;
+      checkId(k, where + " notes");
+      checkText(notes[k], where + " note \"" + k + "\"");
+    }
+  }
+  function ratingValues() {
+    var q = questionSet(), vals = [];
+    ((q.rating && q.rating.options) || []).forEach(function (o) { vals.push(String(o.value)); });
+    if (q.rating && q.rating.not_sure) vals.push(String(q.rating.not_sure.value));
+    return vals;
+  }
+
+  function validateData(data) {
+    if (!isObj(data)) throw new Problem("not-object");
+    if (data.format !== FORMAT) {
+      if (data.format === "care-home-action-plan/question-set") throw new Problem("question-set");
+      throw new Problem("other-tool");
+    }
+    var fv = data.format_version;
+    if (typeof fv !== "number" || fv !== Math.floor(fv) || fv < 1) throw new Problem("bad-version");
+    if (fv > FORMAT_VERSION) throw new Problem("newer");
+    checkKeys(data, ["format", "format_version", "exported", "question_set", "homes"], "The file");
+    if (data.exported !== undefined && !isStamp(data.exported)) impossible("the export date is not a real date");
+    if (data.question_set !== undefined && !isObj(data.question_set)) impossible("the question set is not a record");
+    if (!Array.isArray(data.homes)) impossible("the list of homes is missing");
+    if (!data.homes.length) throw new Problem("no-homes");
+    var scale = ratingValues(), fieldTypes = {}, total = 0, homeIds = {};
+    (questionSet().action_fields || []).forEach(function (f) { fieldTypes[f.id] = f; });
+    data.homes.forEach(function (h, hi) {
+      var w = "home " + (hi + 1);
+      checkKeys(h, ["id", "name", "created", "rounds", "participants", "answers", "theme_notes", "actions"], w);
+      checkId(h.id, w);
+      if (homeIds[h.id]) impossible("two homes have the same id");
+      homeIds[h.id] = 1;
+      checkText(h.name, w + " name", MAX_NAME);
+      if (h.created && !isStamp(h.created)) impossible(w + " has a date that is not real");
+      ["rounds", "participants", "answers", "theme_notes", "actions"].forEach(function (k) {
+        if (!Array.isArray(h[k])) impossible(w + " has no list of " + k.replace("_", " "));
+        total += h[k].length;
+      });
+      if (total > MAX_ITEMS) throw new Problem("too-many");
+      var rids = {}, pids = {}, aids = {}, seen = {};
+      h.rounds.forEach(function (r, i) {
+        var wr = w + ", round " + (i + 1);
+        checkKeys(r, ["id", "title", "date", "home", "reopened", "created"], wr);
+        checkId(r.id, wr);
+        if (rids[r.id]) impossible("two rounds have the same id");
+        rids[r.id] = 1;
+        checkText(r.title, wr + " title", MAX_NAME);
+        if (!isDate(r.date)) impossible(wr + " date \"" + String(r.date).slice(0, 20) + "\" is not a real date");
+        checkText(r.home, wr + " home name", MAX_NAME);
+        if (typeof r.reopened !== "boolean") impossible(wr + " should say yes or no to \"reopened\"");
+        if (r.created && !isStamp(r.created)) impossible(wr + " has a time that is not real");
+      });
+      h.participants.forEach(function (p, i) {
+        var wp = w + ", person " + (i + 1);
+        checkKeys(p, ["id", "name", "created"], wp);
+        checkId(p.id, wp);
+        if (pids[p.id]) impossible("two people have the same id");
+        pids[p.id] = 1;
+        checkText(p.name, wp + " name", MAX_NAME);
+        if (p.created && !isStamp(p.created)) impossible(wp + " has a time that is not real");
+      });
+      h.answers.forEach(function (a, i) {
+        var wa = w + ", answer " + (i + 1);
+        checkKeys(a, ["round", "participant", "question", "theme", "rating", "notes"], wa);
+        if (!rids[a.round]) impossible(wa + " belongs to a round that is not in the file");
+        if (!pids[a.participant]) impossible(wa + " belongs to a person who is not in the file");
+        checkId(a.question, wa);
+        if (a.theme !== "") checkId(a.theme, wa);
+        if (a.rating !== null && a.rating !== undefined) {
+          if (typeof a.rating !== "string" && typeof a.rating !== "number") impossible(wa + " has a rating that is not on the scale");
+          if (scale.indexOf(String(a.rating)) === -1) impossible(wa + " has a rating (" + String(a.rating).slice(0, 20) + ") that is not on the scale");
+        }
+        checkNotes(a.notes, wa);
+        var key = a.round + ":" + a.participant + ":" + a.question;
+        if (seen[key]) impossible("the same answer is in the file twice");
+        seen[key] = 1;
+      });
+      h.theme_notes.forEach(function (t, i) {
+        var wt = w + ", theme notes " + (i + 1);
+        checkKeys(t, ["round", "theme", "notes"], wt);
+        if (!rids[t.round]) impossible(wt + " belong to a round that is not in the file");
+        checkId(t.theme, wt);
+        checkNotes(t.notes, wt);
+      });
+      h.actions.forEach(function (a, i) {
+        var wx = w + ", action " + (i + 1);
+        checkKeys(a, ["id", "theme", "created", "fields"], wx);
+        checkId(a.id, wx);
+        if (aids[a.id]) impossible("two actions have the same id");
+        aids[a.id] = 1;
+        checkId(a.theme, wx);
+        if (a.created && !isStamp(a.created)) impossible(wx + " has a time that is not real");
+        if (!isObj(a.fields)) impossible(wx + " has no fields");
+        for (var k in a.fields) {
+          if (!own(a.fields, k)) continue;
+          checkId(k, wx);
+          checkText(a.fields[k], wx + " \"" + k + "\"");
+          var f = fieldTypes[k];
+          if (f && f.type === "date" && a.fields[k] && !isDate(a.fields[k])) impossible(wx + " has a date that is not real");
+          if (f && f.options && a.fields[k]) {
+            var ok = f.options.some(function (o) { return String(o.value) === a.fields[k]; });
+            if (!ok) impossible(wx + " has a " + f.label.toLowerCase() + " that is not one of the choices");
+          }
+        }
+      });
+    });
+  }
+
+  /** Check a file's text fully. Returns {ok, data, summary} or {ok: false, code, message}. */
+  function validate(text, size) {
+    try {
+      if (typeof size === "number" && size > MAX_FILE_BYTES) throw new Problem("too-big");
+      if (typeof text !== "string") throw new Problem("not-json");
+      if (text.length > MAX_FILE_BYTES) throw new Problem("too-big");
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (!text.trim()) throw new Problem("empty");
+      var badKey = null, data;
+      try {
+        data = JSON.parse(text, function (k, v) {
+          if (own(FORBIDDEN_KEYS, k)) badKey = k;
+          return v;
+        });
+      } catch (e) {
+        var first = text.trim().charAt(0);
+        throw new Problem(first === "{" || first === "[" ? "damaged" : "not-json");
+      }
+      if (badKey !== null) throw new Problem("bad-keys", badKey);
+      validateData(data);
+      var s = { homes: data.homes.length, rounds: 0, participants: 0, answers: 0, actions: 0 };
+      data.homes.forEach(function (h) {
+        s.rounds += h.rounds.length; s.participants += h.participants.length;
+        s.answers += h.answers.length; s.actions += h.actions.length;
+      });
+      return { ok: true, data: data, summary: s };
+    } catch (p) {
+      if (!(p instanceof Problem)) p = new Problem("damaged");
+      var msg = MESSAGES[p.code] || MESSAGES.damaged;
+      if (p.code === "bad-keys") msg += "\"" + p.detail + "\"). We will not read it, to keep this device safe.";
+      if (p.code === "impossible") msg += p.detail + ".";
+      return { ok: false, code: p.code, message: msg };
+    }
+  }
+
+  // ---- writing a batch safely ---------------------------------------------
+  /** Write [key, value|null] pairs; if any write fails, put every key back as it was. */
+  function writeBatch(pairs) {
+    var before = [], i;
+    for (i = 0; i < pairs.length; i++) before.push([pairs[i][0], rawGet(pairs[i][0])]);
+    for (i = 0; i < pairs.length; i++) {
+      var ok = pairs[i][1] === null ? rawRemove(pairs[i][0]) : rawSet(pairs[i][0], pairs[i][1]);
+      if (!ok) {
+        // undo in reverse: removals first free room for the old values
+        for (var j = i; j >= 0; j--) { delete mem[before[j][0]]; if (before[j][1] === null) rawRemove(before[j][0]); }
+        for (j = i; j >= 0; j--) { if (before[j][1] !== null) rawSet(before[j][0], before[j][1]); delete mem[before[j][0]]; }
+        return false;
+      }
+    }
+    return true;
+  }
+  function homePairs(h, idMap) {
+    // all keys for one exported home, as [key, value] pairs
+    var hid = idMap ? idMap.home : h.id, pairs = [];
+    pairs.push([H(hid), JSON.stringify({ schema: SCHEMA, id: hid, name: h.name, created: h.created })]);
+    h.rounds.forEach(function (r) {
+      pairs.push([H(hid) + ":r:" + r.id, JSON.stringify({ id: r.id, title: r.title, date: r.date, home: r.home, reopened: r.reopened, created: r.created })]);
+    });
+    h.participants.forEach(function (p) {
+      pairs.push([H(hid) + ":p:" + p.id, JSON.stringify({ id: p.id, name: p.name, created: p.created })]);
+    });
+    h.answers.forEach(function (a) {
+      var v = { theme: a.theme, notes: a.notes };
+      if (a.rating !== null && a.rating !== undefined) v.rating = String(a.rating);
+      pairs.push([answerKey(hid, a.round, a.participant, a.question), JSON.stringify(v)]);
+    });
+    h.theme_notes.forEach(function (t) { pairs.push([themeKey(hid, t.round, t.theme), JSON.stringify({ notes: t.notes })]); });
+    h.actions.forEach(function (a) {
+      pairs.push([H(hid) + ":x:" + a.id, JSON.stringify({ id: a.id, theme: a.theme, created: a.created, fields: a.fields })]);
+    });
+    return pairs;
+  }
+  function dataKeys() { // every key that holds answers (not the backup or device notes)
+    return rawKeys(S + "h:").concat(rawKeys(S + "current"));
+  }
+
+  /** Replace everything on this device with the file; keep a backup for undo. */
+  function importReplace(data, keepBackup) {
+    if (keepBackup !== false) {
+      if (!rawSet(S + "backup", JSON.stringify(exportAll()))) {
+        delete mem[S + "backup"];
+        return { ok: false, message: "There is not enough room on this device to keep a copy of your answers first, so nothing was changed. Export your answers, then delete them, then import." };
+      }
+    }
+    var pairs = [], keep = {};
+    data.homes.forEach(function (h) { pairs = pairs.concat(homePairs(h)); });
+    pairs.push([S + "current", JSON.stringify(data.homes[0].id)]);
+    pairs.forEach(function (p) { keep[p[0]] = 1; });
+    var removals = dataKeys().filter(function (k) { return !keep[k]; }).map(function (k) { return [k, null]; });
+    if (!writeBatch(removals.concat(pairs))) return { ok: false, message: MESSAGES.storage };
+    return { ok: true };
+  }
+  function hasBackup() { return rawGet(S + "backup") !== null; }
+  function undoImport() {
+    var text = rawGet(S + "backup");
+    if (text === null) return { ok: false, message: MESSAGES.storage };
+    var v = validate(text);
+    var data = v.ok ? v.data : { homes: [] };
+    var res;
+    if (!data.homes.length) {
+      res = writeBatch(dataKeys().map(function (k) { return [k, null]; })) ? { ok: true } : { ok: false, message: MESSAGES.storage };
+    } else {
+      res = importReplace(data, false);
+    }
+    if (res.ok) rawRemove(S + "backup");
+    return res;
+  }
+
+  /** Add a file's homes, rounds and people without overwriting anything here. */
+  function importMerge(data) {
+    var report = { rounds: 0, participants: 0, answers: 0, actions: 0, kept: 0, renamed: [] };
+    var local = homes(), cur = currentHome(), pairs = [];
+    data.homes.forEach(function (fh) {
+      var target = null, i;
+      for (i = 0; i < local.length; i++) if (local[i].id === fh.id) target = local[i];
+      if (!target) for (i = 0; i < local.length; i++) if ((local[i].name || "").trim().toLowerCase() === (fh.name || "").trim().toLowerCase() && fh.name) target = local[i];
+      if (!target && data.homes.length === 1 && cur) target = cur;
+      if (!target) { // a new home: add it as it is
+        var taken = !!getHome(fh.id);
+        var hp = homePairs(fh, taken ? { home: newId() } : null);
+        pairs = pairs.concat(hp);
+        report.rounds += fh.rounds.length; report.participants += fh.participants.length;
+        report.answers += fh.answers.length; report.actions += fh.actions.length;
+        return;
+      }
+      var hid = target.id, lr = rounds(hid), lp = participants(hid), la = allAnswers(hid);
+      var rmap = {}, pmap = {}, answered = {};
+      la.forEach(function (a) { answered[a.participant + ":" + a.round] = 1; });
+      fh.rounds.forEach(function (r) {
+        var m = null;
+        lr.forEach(function (x) { if (x.id === r.id) m = x; });
+        if (!m) lr.forEach(function (x) { if (!m && x.title === r.title && x.date === r.date) m = x; });
+        if (m) { rmap[r.id] = m.id; return; }
+        var nid = getRound(hid, r.id) ? newId() : r.id;
+        rmap[r.id] = nid;
+        report.rounds++;
+        pairs.push([H(hid) + ":r:" + nid, JSON.stringify({ id: nid, title: r.title, date: r.date, home: r.home, reopened: r.reopened, created: r.created })]);
+      });
+      var names = {};
+      lp.forEach(function (x) { names[(x.name || "").trim().toLowerCase()] = x; });
+      fh.participants.forEach(function (p) {
+        var m = null;
+        lp.forEach(function (x) { if (x.id === p.id) m = x; });
+        if (m) { pmap[p.id] = m.id; return; }
+        var same = names[(p.name || "").trim().toLowerCase()];
+        if (same) {
+          var clash = fh.answers.some(function (a) { return a.participant === p.id && answered[same.id + ":" + rmap[a.round]]; });
+          if (!clash) { pmap[p.id] = same.id; return; }
+        }
+        var nid = getParticipant(hid, p.id) ? newId() : p.id, name = p.name, n = 2;
+        if (same) {
+          while (names[(p.name + " (" + n + ")").toLowerCase()]) n++;
+          name = p.name + " (" + n + ")";
+          report.renamed.push([p.name, name]);
+        }
+        names[name.toLowerCase()] = { id: nid, name: name };
+        pmap[p.id] = nid;
+        report.participants++;
+        pairs.push([H(hid) + ":p:" + nid, JSON.stringify({ id: nid, name: name, created: p.created })]);
+      });
+      fh.answers.forEach(function (a) {
+        var key = answerKey(hid, rmap[a.round], pmap[a.participant], a.question);
+        var cur = getJSON(key), v = cur && isObj(cur) ? cur : { theme: a.theme, notes: {} }, changed = !cur, kept = false;
+        if (!isObj(v.notes)) v.notes = {};
+        if (a.rating !== null && a.rating !== undefined) {
+          if (!v.rating) { v.rating = String(a.rating); changed = true; } else if (v.rating !== String(a.rating)) kept = true;
+        }
+        for (var k in a.notes) {
+          if (!own(a.notes, k)) continue;
+          if (!v.notes[k]) { v.notes[k] = a.notes[k]; changed = true; } else if (v.notes[k] !== a.notes[k]) kept = true;
+        }
+        if (kept) report.kept++;
+        if (changed) { report.answers++; pairs.push([key, JSON.stringify(v)]); }
+      });
+      fh.theme_notes.forEach(function (t) {
+        var key = themeKey(hid, rmap[t.round], t.theme), cur = getJSON(key), v = cur && isObj(cur.notes) ? cur : { notes: {} }, changed = false;
+        for (var k in t.notes) {
+          if (!own(t.notes, k)) continue;
+          if (!v.notes[k]) { v.notes[k] = t.notes[k]; changed = true; } else if (v.notes[k] !== t.notes[k]) report.kept++;
+        }
+        if (changed) pairs.push([key, JSON.stringify(v)]);
+      });
+      fh.actions.forEach(function (a) {
+        if (getJSON(H(hid) + ":x:" + a.id)) return;
+        report.actions++;
+        pairs.push([H(hid) + ":x:" + a.id, JSON.stringify({ id: a.id, theme: a.theme, created: a.created, fields: a.fields })]);
+      });
+    });
+    if (!writeBatch(pairs)) return { ok: false, message: MESSAGES.storage };
+    if (!cur && data.homes.length) setCurrentHome(data.homes[0].id);
+    report.ok = true;
+    return report;
+  }
+
+  /** Delete every answer, round, person, home and backup on this device. */
+  function deleteAll() {
+    var keys = rawKeys(S), ok = true;
+    for (var i = 0; i < keys.length; i++) ok = rawRemove(keys[i]) && ok;
+    if (rawGet(LEGACY) !== null) ok = rawRemove(LEGACY) && ok;
+    if (ok) { mem = Object.create(null); failed = false; lastError = ""; notify(); }
+    return ok;
+  }
+
+  /** How much this site keeps, in bytes (browsers count two bytes a character). */
+  function usage() {
+    var keys = rawKeys(S), n = 0;
+    for (var i = 0; i < keys.length; i++) n += (keys[i].length + (rawGet(keys[i]) || "").length) * 2;
+    return n;
+  }
+
+  // ---- migrations ------------------------------------------------------------
+  /* Schema 1 kept one JSON value under <base path> + "actionplan":
+   *   {"version": 1, "home": "Rose House",
+   *    "rounds": [{"id": "r1", "title": "Spring", "date": "2024-03-01"}],
+   *    "participants": ["Manager", "Night staff"],
+   *    "answers": {"r1": {"Manager": {"mt-key-worker": {"rating": 3, "notes": {"working-well": "..."}}}}},
+   *    "theme_notes": {"r1": {"managing-transitions": {"main-points": "..."}}},
+   *    "actions": {"managing-transitions": [{"what": "...", "status": "in-progress"}]}}
+   * Participants were names; answers were keyed by the name. */
+  function themeOf(qid) {
+    var q = questionSet(), found = "";
+    (q.themes || []).forEach(function (t) { (t.questions || []).forEach(function (x) { if (x.id === qid) found = t.id; }); });
+    (q.retired_questions || []).forEach(function (r) { if (!found && r.id === qid) found = r.theme; });
+    return found;
+  }
+  function safeId(s) { s = String(s || "").toLowerCase(); return ID_RE.test(s) ? s : newId(); }
+  function migrateV1(old) {
+    var now = nowIso();
+    var home = { id: newId(), name: String(old.home || ""), created: now, rounds: [], participants: [], answers: [], theme_notes: [], actions: [] };
+    var rmap = {}, pmap = {};
+    (Array.isArray(old.rounds) ? old.rounds : []).forEach(function (r) {
+      if (!isObj(r)) return;
+      var id = safeId(r.id);
+      rmap[r.id] = id;
+      home.rounds.push({ id: id, title: String(r.title || ""), date: isDate(r.date) ? r.date : now.slice(0, 10), home: String(old.home || ""), reopened: false, created: now });
+    });
+    (Array.isArray(old.participants) ? old.participants : []).forEach(function (name) {
+      var id = newId();
+      pmap[name] = id;
+      home.participants.push({ id: id, name: String(name), created: now });
+    });
+    var answers = isObj(old.answers) ? old.answers : {};
+    Object.keys(answers).forEach(function (rid) {
+      if (!rmap[rid]) return;
+      var byP = isObj(answers[rid]) ? answers[rid] : {};
+      Object.keys(byP).forEach(function (pname) {
+        if (!pmap[pname]) { pmap[pname] = newId(); home.participants.push({ id: pmap[pname], name: pname, created: now }); }
+        var byQ = isObj(byP[pname]) ? byP[pname] : {};
+        Object.keys(byQ).forEach(function (qid) {
+          var a = byQ[qid];
+          if (!isObj(a) || !ID_RE.test(qid)) return;
+          var notes = {};
+          if (isObj(a.notes)) Object.keys(a.notes).forEach(function (k) { if (a.notes[k]) notes[k] = String(a.notes[k]); });
+          home.answers.push({ round: rmap[rid], participant: pmap[pname], question: qid, theme: themeOf(qid),
+            rating: a.rating === undefined || a.rating === null ? null : String(a.rating), notes: notes });
+        });
+      });
+    });
+    var tn = isObj(old.theme_notes) ? old.theme_notes : {};
+    Object.keys(tn).forEach(function (rid) {
+      if (!rmap[rid] || !isObj(tn[rid])) return;
+      Object.keys(tn[rid]).forEach(function (tid) {
+        if (isObj(tn[rid][tid]) && ID_RE.test(tid)) home.theme_notes.push({ round: rmap[rid], theme: tid, notes: tn[rid][tid] });
+      });
+    });
+    var acts = isObj(old.actions) ? old.actions : {};
+    Object.keys(acts).forEach(function (tid) {
+      (Array.isArray(acts[tid]) ? acts[tid] : []).forEach(function (f, i) {
+        if (!isObj(f)) return;
+        home.actions.push({ id: newId() + i, theme: tid, created: now, fields: clean(f) });
+      });
+    });
+    return home;
+  }
+  var MIGRATIONS = { 1: migrateV1 };
+
+  /** Bring old stored data up to the current schema. The old value is kept, renamed. */
+  function migrate() {
+    var text = rawGet(LEGACY);
+    if (text === null) return null;
+    var old;
+    try { old = JSON.parse(text); } catch (e) { return null; }
+    if (!isObj(old) || !MIGRATIONS[old.version]) return null;
+    var home = MIGRATIONS[old.version](old);
+    var pairs = homePairs(home);
+    if (!currentHome()) pairs.push([S + "current", JSON.stringify(home.id)]);
+    pairs.push([S + "legacy-v" + old.version, text]);
+    pairs.push([LEGACY, null]);
+    return writeBatch(pairs) ? home.id : null;
+  }
+
+  window.APStore = {
+    SCHEMA: SCHEMA, FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_FILE_BYTES: MAX_FILE_BYTES,
+    prefix: S, legacyKey: LEGACY, scope: scope,
+    onStatus: function (fn) { listeners.push(fn); },
+    isFailing: function () { return failed; },
+    failReason: function () { return lastError; },
+    probe: probe,
+    homes: homes, getHome: getHome, currentHome: currentHome, setCurrentHome: setCurrentHome,
+    createHome: createHome, renameHome: renameHome,
+    rounds: rounds, getRound: getRound, createRound: createRound, updateRound: updateRound, isRoundOpen: isRoundOpen,
+    participants: participants, getParticipant: getParticipant, createParticipant: createParticipant,
+    renameParticipant: renameParticipant, removeParticipant: removeParticipant,
+    getSelection: getSelection, setSelection: setSelection,
+    getAnswer: getAnswer, setAnswerField: setAnswerField, allAnswers: allAnswers,
+    getThemeNotes: getThemeNotes, setThemeNote: setThemeNote,
+    actions: actions, createAction: createAction, setActionField: setActionField,
+    exportAll: exportAll, toCSV: toCSV, markExported: markExported, device: device,
+    validate: validate, importMerge: importMerge, importReplace: importReplace,
+    hasBackup: hasBackup, undoImport: undoImport, deleteAll: deleteAll, usage: usage,
+    migrate: migrate, migrations: MIGRATIONS, isDate: isDate
+  };
+})();
