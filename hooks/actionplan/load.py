@@ -21,6 +21,21 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and not p.name.startswith("."))
 
 
+def _load_folder(folder: Path, file_schema, make, problems: list[ContentError], broken: set[str]) -> list:
+    """Load and check every YAML file in a folder; the stems of faulty files go into ``broken``."""
+    items = []
+    for path in _yaml_files(folder):
+        data = load_yaml(path, problems)
+        before = len(problems)
+        if data is not None:
+            clean = schema.Checker(path, problems).mapping(data, file_schema, file_schema.name, 1)
+            if len(problems) == before:
+                items.append(make(clean, path, data))
+                continue
+        broken.add(path.stem)
+    return items
+
+
 def load_toolkit(content_dir: Path | str) -> Toolkit:
     content = Path(content_dir)
     problems: list[ContentError] = []
@@ -33,42 +48,21 @@ def load_toolkit(content_dir: Path | str) -> Toolkit:
     settings = schema.Checker(settings_path, problems).mapping(raw, schema.TOOLKIT, "the toolkit settings", 1) \
         if raw is not None else None
 
-    themes: list[Theme] = []
     broken: set[str] = set()  # files with mistakes: links to them are not reported again
     themes_dir = content / THEMES_DIR
+    themes: list[Theme] = []
     if not themes_dir.is_dir():
         problems.append(ContentError(themes_dir, None, "the themes folder is missing",
                                      f"create {themes_dir} with one YAML file per theme"))
     else:
-        for path in _yaml_files(themes_dir):
-            data = load_yaml(path, problems)
-            if data is None:
-                broken.add(path.stem)
-                continue
-            before = len(problems)
-            clean = schema.Checker(path, problems).mapping(data, schema.THEME, "the theme", 1)
-            if len(problems) == before:
-                themes.append(Theme.from_data(clean, path, data))
-            else:
-                broken.add(path.stem)
+        themes = _load_folder(themes_dir, schema.THEME, Theme.from_data, problems, broken)
         if not themes and not problems:
             problems.append(ContentError(themes_dir, None, "there are no themes",
                                          "add at least one theme file (see the README)"))
-
-    studies: list[CaseStudy] = []
     studies_dir = content / CASE_STUDIES_DIR
+    studies: list[CaseStudy] = []
     if studies_dir.is_dir():
-        for path in _yaml_files(studies_dir):
-            data = load_yaml(path, problems)
-            if data is None:
-                broken.add(path.stem)
-                continue
-            before = len(problems)
-            clean = schema.Checker(path, problems).mapping(data, schema.CASE_STUDY, "the case study", 1)
-            if len(problems) == before:
-                studies.append(CaseStudy.from_data(clean, path, data))
-            else:
-                broken.add(path.stem)
+        studies = _load_folder(studies_dir, schema.CASE_STUDY, CaseStudy.from_data, problems, broken)
 
     if settings is not None:
         _check_settings(settings, settings_path, raw, problems)
@@ -157,34 +151,31 @@ def _check_links(themes, studies, settings, settings_path, problems, broken=froz
                                          f"{seen[retired['id']][2]}",
                                          "a retired id is never reused: give the new question a new id"))
 
-    theme_ids = {t.id: t for t in themes}
-    study_ids = {s.id: s for s in studies}
+    themes_by_id = {t.id: t for t in themes}
+    studies_by_id = {s.id: s for s in studies}
     for theme in themes:
-        for i, sid in enumerate(theme.case_studies):
-            line = theme.data["case_studies"].line_of(i)
-            if sid in broken:
-                continue
-            if sid not in study_ids:
-                problems.append(ContentError(theme.path, line, f'the case study "{sid}" does not exist',
-                                             _known("case studies", study_ids)))
-            elif theme.id not in study_ids[sid].themes:
-                problems.append(ContentError(theme.path, line,
-                                             f'this theme lists the case study "{sid}", but that case study '
-                                             f'does not list this theme',
-                                             f'add "{theme.id}" to "themes" in {study_ids[sid].path}'))
+        _check_refs(theme, "case_studies", "case study", studies_by_id, "themes", broken, problems)
     for study in studies:
-        for i, tid in enumerate(study.themes):
-            line = study.data["themes"].line_of(i)
-            if tid in broken:
-                continue
-            if tid not in theme_ids:
-                problems.append(ContentError(study.path, line, f'the theme "{tid}" does not exist',
-                                             _known("themes", theme_ids)))
-            elif study.id not in theme_ids[tid].case_studies:
-                problems.append(ContentError(study.path, line,
-                                             f'this case study lists the theme "{tid}", but that theme does not '
-                                             f"list this case study",
-                                             f'add "{study.id}" to "case_studies" in {theme_ids[tid].path}'))
+        _check_refs(study, "themes", "theme", themes_by_id, "case_studies", broken, problems)
+
+
+def _check_refs(owner, field: str, what: str, targets: dict, back_field: str, broken, problems) -> None:
+    """Each id in ``owner.<field>`` must exist in ``targets`` and list the owner back."""
+    kind = "theme" if what == "case study" else "case study"
+    for i, ref in enumerate(getattr(owner, field)):
+        if ref in broken:
+            continue
+        line = owner.data[field].line_of(i)
+        target = targets.get(ref)
+        if target is None:
+            plural = "case studies" if what == "case study" else "themes"
+            problems.append(ContentError(owner.path, line, f'the {what} "{ref}" does not exist',
+                                         _known(plural, targets)))
+        elif owner.id not in getattr(target, back_field):
+            problems.append(ContentError(owner.path, line,
+                                         f'this {kind} lists the {what} "{ref}", but that {what} '
+                                         f"does not list this {kind}",
+                                         f'add "{owner.id}" to "{back_field}" in {target.path}'))
 
 
 def _known(what: str, ids: dict) -> str:
