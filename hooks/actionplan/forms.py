@@ -191,13 +191,13 @@ def _check_form(form: dict, path: Path, raw, toolkit: Toolkit, problems: list[Co
                   f"make it {MIN_ACTIONS} or more")
         lines = [(raw_section.line_of("lines"), section.get("lines"))]
         for j, f in enumerate(section.get("fields") or []):
-            lines.append((raw_section["fields"].line_of(j), f.get("lines")))
+            lines.append((raw_section["fields"][j].line_of("lines"), f.get("lines")))
             if f.get("width") not in (None, "half", "full"):
                 error(raw_section["fields"].line_of(j), f'the width "{f["width"]}" is not one a field can have',
                       'use "half" or "full", or leave it out for the full width')
         for j, n in enumerate(section.get("note_lines") or []):
             note_line = raw_section["note_lines"].line_of(j)
-            lines.append((note_line, n["lines"]))
+            lines.append((raw_section["note_lines"][j].line_of("lines"), n["lines"]))
             if n["note"] not in notes.get(kind, set()):
                 group = "notes" if kind == "questions" else "theme_notes"
                 error(note_line, f'the note field "{n["note"]}" is not in "{group}" in toolkit.yml',
