@@ -63,7 +63,12 @@ def search(page, term: str):
     """Open Material's search, type ``term`` and return the result items locator."""
     box = page.locator("input.md-search__input")
     box.click()
+    # Material ignores what is typed before its search worker has the index
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/initiali[sz]ing/i.test(m.textContent); }", timeout=15000)
     box.fill(term)
+    box.press("End")  # Material reads the query on keyup
     items = page.locator(".md-search-result__item")
     items.first.wait_for(state="visible", timeout=15000)
     return items

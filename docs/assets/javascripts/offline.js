@@ -102,6 +102,19 @@
       reg.addEventListener("updatefound", function () {
         watch(reg.installing);
       });
+      // Look for a new version now, and whenever the reader comes back to the
+      // tab (tablets keep pages open for days). Offline, this simply fails.
+      function check() {
+        if (navigator.serviceWorker.controller && !reg.installing && !reg.waiting) {
+          reg.update().catch(function () { /* offline or host unreachable */ });
+        }
+      }
+      check();
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "visible") {
+          check();
+        }
+      });
     }).catch(function () {
       /* No offline copy (private browsing, blocked storage): the site still works online. */
     });
