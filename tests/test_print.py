@@ -243,7 +243,7 @@ def test_theme_page_prints_with_our_answers(page, base_url, tmp_path):
     assert page.page_errors == []
 
 
-@pytest.mark.parametrize("name", ["index", THEMES[0].id, "cover", "tracker", "session-record"])
+@pytest.mark.parametrize("name", ["index", THEMES[0].id, "cover", "tracker"])
 def test_worksheet_pages_pass_axe(page, base_url, name):
     from axe_playwright_python.sync_playwright import Axe
 
