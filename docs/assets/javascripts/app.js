@@ -87,7 +87,7 @@
   function resolve() {
     var h = (ctx.home && St.getHome(ctx.home)) || St.currentHome();
     ctx.home = h ? h.id : null;
-    if (!h) { ctx.round = ctx.participant = null; return; }
+    if (!h) { ctx.round = ctx.participant = null; ctx.rounds = []; ctx.participants = []; return; }
     var sel = St.getSelection(h.id), rs = St.rounds(h.id), ps = St.participants(h.id);
     var lastRound = rs.length ? rs[rs.length - 1].id : null;
     ctx.round = pick(rs, ctx.round, pick(rs, sel.round, lastRound));
@@ -496,7 +496,8 @@
       var t = $("[data-ap-import-renamed]");
       msg += " " + res.renamed.map(function (pair) { return fill(t && t.getAttribute("data-template"), { name: pair[0], now: pair[1] }); }).join(" ");
     }
-    if (res.kept) msg += " " + fill(($("[data-ap-import-kept]") || {}).getAttribute ? $("[data-ap-import-kept]").getAttribute("data-template") : "", res);
+    var keptTpl = $("[data-ap-import-kept]");
+    if (res.kept && keptTpl) msg += " " + fill(keptTpl.getAttribute("data-template"), res);
     importMessage("done", msg);
   }
 
