@@ -132,7 +132,7 @@
   function restoreQuestions() {
     var form = $("#ap-questions");
     if (!form || !ctx.home) return;
-    var open = St.isRoundOpen(ctx.home, ctx.round);
+    var open = St.isRoundOpen(ctx.home, ctx.round, ctx.rounds);
     $$("[data-ap-question]", form).forEach(function (fs) {
       var qid = fs.getAttribute("data-ap-question");
       var a = ctx.round && ctx.participant ? St.getAnswer(ctx.home, ctx.round, ctx.participant, qid) : null;
@@ -220,11 +220,10 @@
     while (container.firstChild) container.removeChild(container.firstChild);
     if (!ctx.home) return 0;
     var rounds = {}, people = {};
-    St.rounds(ctx.home).forEach(function (r) { rounds[r.id] = r; });
-    St.participants(ctx.home).forEach(function (p) { people[p.id] = p.name; });
+    (ctx.rounds || []).forEach(function (r) { rounds[r.id] = r; });
+    (ctx.participants || []).forEach(function (p) { people[p.id] = p.name; });
     var n = 0;
-    St.allAnswers(ctx.home).forEach(function (a) {
-      if (currentIds[a.question]) return;
+    St.allAnswers(ctx.home, function (q) { return !!currentIds[q]; }).forEach(function (a) {
       var theme = a.theme || questionTheme[a.question] || "";
       if (filterTheme && theme !== filterTheme) return;
       n++;

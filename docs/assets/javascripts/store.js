@@ -233,8 +233,8 @@
     return setJSON(H(home) + ":r:" + id, r);
   }
   /** The newest round is open; earlier rounds are read-only unless reopened. */
-  function isRoundOpen(home, id) {
-    var list = rounds(home);
+  function isRoundOpen(home, id, list) {
+    list = list || rounds(home);
     if (!list.length) return true;
     if (list[list.length - 1].id === id) return true;
     var r = getRound(home, id);
@@ -314,10 +314,11 @@
   }
 
   /** Every answer in a home, for summaries and "answers to earlier questions". */
-  function allAnswers(home) {
+  function allAnswers(home, skipQuestion) {
     var prefix = H(home) + ":a:", keys = rawKeys(prefix), out = [];
     for (var i = 0; i < keys.length; i++) {
       var parts = keys[i].slice(prefix.length).split(":");
+      if (skipQuestion && skipQuestion(parts[2])) continue;
       var a = getJSON(keys[i]);
       if (!isObj(a) || parts.length !== 3) continue;
       out.push({ round: parts[0], participant: parts[1], question: parts[2], theme: a.theme || "",
