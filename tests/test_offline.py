@@ -9,7 +9,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from offline_helpers import CSP_LISTENER, WAIT_FOR_SW, html_pages, precache_files, search
 
@@ -91,7 +90,7 @@ def test_missing_page_offline_gets_the_friendly_offline_page(context, base_url):
 
 
 def _journey(page, start: str, origin_ok):
-    """Read guidance, search, answer a question, export if there is an export button."""
+    """Read guidance, search, answer a question, export it from the Your data page."""
     notes = []
     page.goto(start + "index.html")
     page.goto(start + "guidance/personalisation.html")
@@ -105,19 +104,14 @@ def _journey(page, start: str, origin_ok):
     note = page.locator("fieldset textarea").first
     if note.count():
         note.fill("We ask about life stories when people move in.")
-    try:
-        response = page.goto(start + "your-data.html")       # issue 4's export lives here
-        there = response is None or response.ok
-    except PlaywrightError:                                  # not built yet, from disk
-        there = False
-    export = page.locator("[data-ap-do=export-json]")
-    if there and export.count():
-        with page.expect_download() as download:
-            export.first.click()
-        assert download.value.suggested_filename
-        notes.append("exported")
-    else:
-        notes.append("no export button yet (issue 4): export step skipped")
+    page.goto(start + "your-data.html")
+    page.wait_for_timeout(300)  # let the note's autosave land (within a second of typing)
+    with page.expect_download() as download:
+        page.locator("[data-ap-do=export-json]").first.click()
+    assert download.value.suggested_filename.endswith(".json")
+    exported = download.value.path().read_text(encoding="utf-8")
+    assert "We ask about life stories" in exported
+    notes.append("exported " + download.value.suggested_filename)
     return notes
 
 
