@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from storage_util import (OTHER_THEME, THEME, add_participant, choose, context, new_round, open_theme,
-                          open_your_data, wait_saved)  # noqa: F401 (context is a fixture)
+from storage_util import (OTHER_THEME, THEME, add_participant, choose, context, export_json,
+                          new_round, open_theme, open_your_data, wait_saved)  # noqa: F401 (context is a fixture)
 
 Q1, Q2 = "mt-key-worker", "mt-first-day"
 
@@ -285,3 +285,34 @@ def test_keys_are_namespaced_by_the_site_path(browser, site_dir):
     finally:
         ctx.close()
         srv.close()
+
+
+def test_your_data_panel_shows_space_promise_last_export_and_a_reminder(page, base_url):
+    """How much is stored, whether the browser will keep it, when it was last exported,
+    and a gentle reminder when that is more than 30 days ago."""
+    open_theme(page, base_url)
+    page.fill(f"#q-{Q1}--working-well", "Residents choose their own room colour.")
+    wait_saved(page)
+    open_your_data(page, base_url)
+    usage = page.text_content("[data-ap-usage]")
+    assert " KB (about " in usage and usage.split(" KB")[0] not in ("", "0.0")
+    persist = page.text_content("[data-ap-persist]")
+    assert persist in (page.get_attribute("[data-ap-persist]", "data-yes"),
+                       page.get_attribute("[data-ap-persist]", "data-no"))
+    reminder = page.locator("[data-ap-export-reminder]")
+    assert page.text_content("[data-ap-last-export]") == "Never"
+    assert reminder.is_visible()                      # never exported: remind
+    export_json(page)
+    page.wait_for_function("document.querySelector('[data-ap-last-export]').textContent !== 'Never'")
+    assert reminder.is_hidden()                       # just exported: no reminder
+    # 31 days later (the record says so): the reminder is back, and says why
+    page.evaluate("""() => {
+        const key = Object.keys(localStorage).find(k => k.endsWith('ap:device'));
+        const dev = JSON.parse(localStorage.getItem(key));
+        dev.lastExport = new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString();
+        localStorage.setItem(key, JSON.stringify(dev));
+    }""")
+    open_your_data(page, base_url)
+    assert reminder.is_visible()
+    assert "30 days" in reminder.inner_text()
+    assert page.page_errors == []
