@@ -41,7 +41,7 @@
   var MESSAGES = {
     "too-big": "This file is too big (over 5 MB). An export from this tool is much smaller. Check you chose the right file.",
     "empty": "This file is empty. There is nothing in it to import.",
-    "not-json": "This is not an export from the care home action plan. Choose the .json file you saved with \"Export answers\".",
+    "not-json": "This is not an export from the care home action plan. Choose the .json file you saved when you exported your answers.",
     "damaged": "This file is damaged or not complete. It may not have finished copying. Try exporting it again.",
     "not-object": "This file does not hold answers from the care home action plan.",
     "other-tool": "This file comes from another tool, not from the care home action plan.",
