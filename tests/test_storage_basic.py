@@ -167,6 +167,48 @@ def test_actions_add_edit_and_change_status(page, base_url):
     assert page.page_errors == []
 
 
+def test_remove_an_action_with_confirmation(context, page, base_url):
+    open_theme(page, base_url)
+    page.fill("#action-1--what", "Name a key worker before each move")
+    remove = page.locator('#ap-actions .ap-action').first.get_by_role("button", name="Remove this action")
+    wait_saved(page)
+    page.click('[data-ap-do="add-action"]')
+    page.fill("#action-2--what", "Welcome pack for relatives")
+    wait_saved(page)
+    # an action not yet written in has nothing to remove
+    page.click('[data-ap-do="add-action"]')
+    assert page.locator("#action-3--what").is_visible()
+    assert not page.locator("[data-ap-action='3']").get_by_role("button", name="Remove this action").is_visible()
+    # the other tab shows the action until it is removed
+    other = context.new_page()
+    other_errors: list[str] = []
+    other.on("pageerror", lambda exc: other_errors.append(str(exc)))
+    open_theme(other, base_url)
+    assert other.input_value("#action-1--what") == "Name a key worker before each move"
+    # "No, keep it" keeps it
+    remove.click()
+    assert remove.get_attribute("aria-expanded") == "true"
+    assert page.get_by_text("You cannot undo this.").first.is_visible()
+    page.get_by_role("button", name="No, keep it").first.click()
+    assert page.evaluate("document.activeElement.textContent") == "Remove this action"
+    assert page.input_value("#action-1--what") == "Name a key worker before each move"
+    # "Yes, remove it" removes it, here and in the other tab, and after a reload
+    remove.click()
+    page.get_by_role("button", name="Yes, remove it").first.click()
+    page.wait_for_function("() => document.querySelector('#ap-save-status').textContent === 'The action is removed.'")
+    assert page.input_value("#action-1--what") == "Welcome pack for relatives"
+    assert page.locator("#action-2--what").count() == 0
+    other.wait_for_function("() => document.querySelector('#action-1--what').value === 'Welcome pack for relatives'")
+    assert other.locator("#action-2--what").count() == 0
+    page.reload()
+    page.wait_for_selector("#ap-session:not([hidden])")
+    assert page.input_value("#action-1--what") == "Welcome pack for relatives"
+    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.includes(':x:'))"
+                           ".map(k => JSON.parse(localStorage.getItem(k)).fields.what)")
+    assert stored == ["Welcome pack for relatives"]
+    assert page.page_errors == [] and other_errors == []
+
+
 def test_two_homes_are_kept_apart(page, base_url):
     open_theme(page, base_url)
     page.fill(f"#q-{Q1}--working-well", "Rose House answer")

@@ -88,9 +88,14 @@ def test_axe_finds_nothing_with_the_storage_controls_open(context, base_url):
     page.click('[aria-controls="ap-new-round"]')
     page.click('[aria-controls="ap-new-participant"]')
     page.fill(f"#q-{REMOVED}--working-well", "Something")
+    page.fill("#action-1--what", "Something to do")
     page.click('[data-ap-do="add-action"]')
     wait_saved(page)
+    page.click('#ap-actions [data-ap-do="remove-action"]')    # the confirmation is open
     assert _violations(page) == []
+    # the remove button is a 44 px target on a tablet too
+    box = page.locator('#ap-actions [data-ap-do="remove-action"]').first.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
     open_your_data(page, base_url)
     page.click('[data-ap-do="delete-all"]')
     page.locator("[data-ap-people-list] [data-ap-do=remove-person]").first.click()

@@ -175,6 +175,28 @@
       if (f.tagName === "SELECT") f.selectedIndex = 0; else setText(f, "");
     });
   }
+  /* Each saved action gets a "Remove this action" button, with a confirmation. */
+  function syncRemoveButtons() {
+    var tpl = $("#ap-ui-templates");
+    if (!tpl) return;
+    $$("[data-ap-action-list] .ap-action").forEach(function (fs) {
+      var box = $("[data-ap-tpl=\"remove-action\"]", fs);
+      if (!box) {
+        box = tpl.content.querySelector('[data-ap-tpl="remove-action"]').cloneNode(true);
+        var n = fs.getAttribute("data-ap-action"), q = $("[data-ap-confirm-question]", box);
+        q.id = "ap-remove-action-q-" + n;
+        $("[data-ap-confirm-action]", box).setAttribute("aria-labelledby", q.id);
+        $("[data-ap-confirm-action]", box).id = "ap-remove-action-" + n;
+        $('[data-ap-do="remove-action"]', box).setAttribute("aria-controls", "ap-remove-action-" + n);
+        fs.appendChild(box);
+      }
+      box.hidden = !fs.getAttribute("data-ap-action-id");
+      if (box.hidden) {
+        $("[data-ap-confirm-action]", box).hidden = true;
+        $('[data-ap-do="remove-action"]', box).setAttribute("aria-expanded", "false");
+      }
+    });
+  }
   function resetActions() {
     var list = $("[data-ap-action-list]");
     if (!list) return;
@@ -185,10 +207,18 @@
     if (!list || !ctx.home) return;
     var actions = St.actions(ctx.home, ctx.theme), byId = {};
     actions.forEach(function (a) { byId[a.id] = a; });
+    // An action removed (here or in another tab): number the rest again from 1,
+    // unless someone is typing in an action just now; then only empty its box.
+    var gone = $$(".ap-action", list).some(function (fs) {
+      var id = fs.getAttribute("data-ap-action-id");
+      return id && !byId[id];
+    });
+    if (gone && !list.contains(document.activeElement)) resetActions();
     var sets = $$(".ap-action", list), shown = {};
     sets.forEach(function (fs) {
       var id = fs.getAttribute("data-ap-action-id");
       if (id && byId[id]) shown[id] = fs;
+      else if (id) clearActionFieldset(fs);
     });
     actions.forEach(function (a) {
       if (shown[a.id]) return;
@@ -208,6 +238,7 @@
         if (f.tagName === "SELECT") { if (v) f.value = v; else f.selectedIndex = 0; } else setText(f, v);
       });
     });
+    syncRemoveButtons();
   }
 
   function renderEarlier(container, filterTheme) {
@@ -310,6 +341,7 @@
         }
         var a = St.createAction(snap.home, ctx.theme, fields);
         info.fs.setAttribute("data-ap-action-id", a.id);
+        syncRemoveButtons();
         ok = !St.isFailing();
       }
     }
@@ -534,6 +566,30 @@
       case "add-action": {
         var fs = addActionFieldset();
         if (fs) { var first = $("[data-ap-field]", fs); if (first) first.focus(); }
+        break;
+      }
+      case "remove-action": {
+        var ra = $("[data-ap-confirm-action]", btn.closest(".ap-action"));
+        if (ra) { ra.hidden = false; btn.setAttribute("aria-expanded", "true"); ra.focus(); }
+        break;
+      }
+      case "cancel-remove-action": {
+        var box2 = btn.closest(".ap-action-remove");
+        $("[data-ap-confirm-action]", box2).hidden = true;
+        var rb2 = $('[data-ap-do="remove-action"]', box2);
+        rb2.setAttribute("aria-expanded", "false");
+        rb2.focus();
+        break;
+      }
+      case "confirm-remove-action": {
+        var gone = btn.closest(".ap-action").getAttribute("data-ap-action-id");
+        flushAll();
+        var removed = gone ? St.removeAction(ctx.home, gone) : true;
+        resetActions();
+        restoreActions();
+        say(removed ? btn.getAttribute("data-done") : $("#ap-save-status").getAttribute("data-failed"));
+        var actionsForm = $("#ap-actions");
+        if (actionsForm) { actionsForm.setAttribute("tabindex", "-1"); actionsForm.focus(); }
         break;
       }
       case "export-json": exportJSON(); break;

@@ -304,6 +304,9 @@
     setJSON(H(home) + ":x:" + a.id, a);
     return a;
   }
+  function removeAction(home, id) {
+    return rawRemove(H(home) + ":x:" + id);
+  }
   function setActionField(home, id, field, value) {
     var key = H(home) + ":x:" + id;
     var a = getJSON(key);
@@ -870,7 +873,7 @@
     getSelection: getSelection, setSelection: setSelection,
     getAnswer: getAnswer, setAnswerField: setAnswerField, allAnswers: allAnswers,
     getThemeNotes: getThemeNotes, setThemeNote: setThemeNote,
-    actions: actions, createAction: createAction, setActionField: setActionField,
+    actions: actions, createAction: createAction, setActionField: setActionField, removeAction: removeAction,
     exportAll: exportAll, toCSV: toCSV, markExported: markExported, device: device,
     validate: validate, importMerge: importMerge, importReplace: importReplace,
     hasBackup: hasBackup, undoImport: undoImport, deleteAll: deleteAll, usage: usage,
