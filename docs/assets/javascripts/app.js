@@ -175,7 +175,8 @@
       if (f.tagName === "SELECT") f.selectedIndex = 0; else setText(f, "");
     });
   }
-  /* Each saved action gets a "Remove this action" button, with a confirmation. */
+  /* Each action box gets a "Remove this action" button, with a confirmation. It is
+     there from the start, so the page never shifts under a finger as someone types. */
   function syncRemoveButtons() {
     var tpl = $("#ap-ui-templates");
     if (!tpl) return;
@@ -189,11 +190,6 @@
         $("[data-ap-confirm-action]", box).id = "ap-remove-action-" + n;
         $('[data-ap-do="remove-action"]', box).setAttribute("aria-controls", "ap-remove-action-" + n);
         fs.appendChild(box);
-      }
-      box.hidden = !fs.getAttribute("data-ap-action-id");
-      if (box.hidden) {
-        $("[data-ap-confirm-action]", box).hidden = true;
-        $('[data-ap-do="remove-action"]', box).setAttribute("aria-expanded", "false");
       }
     });
   }
@@ -341,7 +337,6 @@
         }
         var a = St.createAction(snap.home, ctx.theme, fields);
         info.fs.setAttribute("data-ap-action-id", a.id);
-        syncRemoveButtons();
         ok = !St.isFailing();
       }
     }
@@ -565,6 +560,7 @@
         break;
       case "add-action": {
         var fs = addActionFieldset();
+        syncRemoveButtons();
         if (fs) { var first = $("[data-ap-field]", fs); if (first) first.focus(); }
         break;
       }
