@@ -20,7 +20,7 @@ venv() {
   fi
 }
 
-chromium() {
+ensure_chromium() {
   # The browser tests drive the system Chromium (Debian's package), never a downloaded build.
   for c in "${CHROMIUM:-}" chromium chromium-browser google-chrome; do
     if [ -n "$c" ] && command -v "$c" >/dev/null 2>&1; then return 0; fi
@@ -43,12 +43,12 @@ case "${1:-}" in
     ;;
   test)
     venv requirements-test.txt
-    chromium
+    ensure_chromium
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;
   bench)
     venv requirements-test.txt
-    chromium
+    ensure_chromium
     # Each benchmark is a script that prints its figures; none of them passes or fails on time.
     for b in benchmarks/bench_*.py; do echo "== $b"; "$VENV/bin/python" "$b"; done
     echo "Lighthouse (needs npm and the network to the npm registry): benchmarks/lighthouse.sh"
