@@ -4,6 +4,7 @@
 #   ./run.sh test    install what is needed (Python packages, Chromium), run every test
 #   ./run.sh build   install and build the folder for hosting into site/
 #   ./run.sh bench   install and run the benchmarks (figures, not pass/fail)
+#   ./run.sh browser install Debian's chromium package if no Chromium is found
 set -euo pipefail
 cd "$(dirname "$0")"
 export NO_MKDOCS_2_WARNING=1
@@ -46,6 +47,9 @@ case "${1:-}" in
     ensure_chromium
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;
+  browser)
+    ensure_chromium
+    ;;
   bench)
     venv requirements-test.txt
     ensure_chromium
@@ -54,5 +58,5 @@ case "${1:-}" in
     echo "Lighthouse (needs npm and the network to the npm registry): benchmarks/lighthouse.sh"
     ;;
   *)
-    sed -n '2,6p' "$0"; exit 2 ;;
+    sed -n '2,7p' "$0"; exit 2 ;;
 esac
