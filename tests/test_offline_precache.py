@@ -56,3 +56,46 @@ def test_the_source_sw_keeps_its_placeholder():
 
     text = (ROOT / "docs/sw.js").read_text()
     assert re.search(r'^self\.PRECACHE = \{"version": "dev", "files": \[\]\};$', text, re.M)
+
+
+def _with_search(tmp_path, langs):
+    site = _site(tmp_path)
+    (site / "search/search_index.json").write_text(json.dumps({"config": {"lang": langs}, "docs": []}))
+    lunr = site / "assets/javascripts/lunr"
+    (lunr / "min").mkdir(parents=True)
+    for name in ("tinyseg.js", "wordcut.js", "min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js",
+                 "min/lunr.de.min.js", "min/lunr.ja.min.js", "min/lunr.fr.min.js"):
+        (lunr / name).write_text("/* lunr */")
+    return site
+
+
+def _lunr(data):
+    return sorted(f.rsplit("/", 1)[-1] for f in data["files"] if "/lunr/" in f)
+
+
+def test_english_search_precaches_no_language_files(tmp_path):
+    # About 1 MB a tablet on slow wifi would otherwise fetch and never use.
+    assert _lunr(precache.manifest(_with_search(tmp_path, ["en"]))) == []
+
+
+@pytest.mark.parametrize("langs,files", [
+    (["de"], ["lunr.de.min.js", "lunr.stemmer.support.min.js"]),
+    (["en", "de"], ["lunr.de.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js"]),
+    (["ja"], ["lunr.ja.min.js", "lunr.stemmer.support.min.js", "tinyseg.js"]),
+])
+def test_other_search_languages_keep_what_the_search_worker_loads(tmp_path, langs, files):
+    assert _lunr(precache.manifest(_with_search(tmp_path, langs))) == files
+
+
+def test_an_unreadable_search_index_leaves_nothing_out(tmp_path):
+    site = _with_search(tmp_path, ["en"])
+    (site / "search/search_index.json").write_text("{not json")
+    assert len(_lunr(precache.manifest(site))) == 7
+
+
+def test_the_built_worker_lists_every_page_and_no_unused_search_language(site_dir):
+    text = (site_dir / "sw.js").read_text()
+    files = json.loads(re.search(r"^self\.PRECACHE = (.*);$", text, re.M).group(1))["files"]
+    assert not [f for f in files if "/lunr/" in f]
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    assert set(pages) <= set(files)

@@ -20,7 +20,8 @@ from pathlib import Path
 SW_NAME = "sw.js"
 #: Built files the service worker does not need: source maps, the sitemap, the
 #: copy of the search index made only for file:// (written after us anyway)
-#: and licence texts. Everything else is kept, even search languages (tiny).
+#: and licence texts. Search language files are kept only when the search
+#: index asks for their language (see :func:`unused_search_languages`).
 EXCLUDE = (
     "sw.js",
     "*.map",
@@ -31,6 +32,46 @@ EXCLUDE = (
     "*-LICENSE.txt",
 )
 PLACEHOLDER_RE = re.compile(r"^self\.PRECACHE = .*;$", re.M)
+SEARCH_INDEX = "search/search_index.json"
+LUNR_DIR = "assets/javascripts/lunr"
+
+
+def search_language_files(langs: list[str]) -> set[str]:
+    """The lunr files Material's search worker loads for these languages.
+
+    This mirrors the worker: English needs none; another language needs its
+    own file plus the stemmer support; several languages need lunr.multi;
+    Japanese needs tinyseg and Hindi or Thai need wordcut.
+    """
+    need = set()
+    for lang in langs:
+        if lang == "ja":
+            need.add(f"{LUNR_DIR}/tinyseg.js")
+        if lang in ("hi", "th"):
+            need.add(f"{LUNR_DIR}/wordcut.js")
+        if lang != "en":
+            need.add(f"{LUNR_DIR}/min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        need.add(f"{LUNR_DIR}/min/lunr.multi.min.js")
+    if need:
+        need.add(f"{LUNR_DIR}/min/lunr.stemmer.support.min.js")
+    return need
+
+
+def unused_search_languages(site_dir: Path, files: list[str]) -> set[str]:
+    """Search language files no visitor's browser will ask for.
+
+    English-only search (ours) needs none of the 30 or so files Material ships
+    (about 1 MB), so precaching them would only slow the first visit. When the
+    index cannot be read, nothing is left out.
+    """
+    try:
+        config = json.loads((Path(site_dir) / SEARCH_INDEX).read_text(encoding="utf-8"))["config"]
+        langs = [str(lang) for lang in config["lang"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    need = search_language_files(langs)
+    return {f for f in files if f.startswith(LUNR_DIR + "/") and f not in need}
 
 
 def list_files(site_dir: Path, exclude=EXCLUDE) -> list[str]:
@@ -59,6 +100,8 @@ def build_hash(site_dir: Path, files: list[str], length: int = 16) -> str:
 def manifest(site_dir: Path, sw_source: str = "") -> dict:
     """The list and the build hash; the hash covers the worker's own code too."""
     files = list_files(site_dir)
+    unused = unused_search_languages(site_dir, files)
+    files = [f for f in files if f not in unused]
     version = build_hash(site_dir, files)
     if sw_source:
         version = hashlib.sha256((version + sw_source).encode("utf-8")).hexdigest()[: len(version)]
