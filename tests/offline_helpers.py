@@ -38,11 +38,9 @@ def html_pages(site: Path) -> list[str]:
 
 
 def precache_files(site: Path) -> list[str]:
-    import json
-    import re
+    from actionplan import precache
 
-    text = (Path(site) / "sw.js").read_text(encoding="utf-8")
-    return json.loads(re.search(r"^self\.PRECACHE = (.*);$", text, re.M).group(1))["files"]
+    return precache.read((Path(site) / precache.SW_NAME).read_text(encoding="utf-8"))["files"]
 
 
 def copy_repo(dest: Path) -> Path:

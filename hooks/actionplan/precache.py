@@ -85,7 +85,8 @@ def list_files(site_dir: Path, exclude=EXCLUDE) -> list[str]:
         if any(fnmatch.fnmatch(rel, pattern) for pattern in exclude):
             continue
         out.append(rel)
-    return sorted(out)
+    unused = unused_search_languages(site_dir, out)
+    return sorted(f for f in out if f not in unused)
 
 
 def build_hash(site_dir: Path, files: list[str], length: int = 16) -> str:
@@ -100,8 +101,6 @@ def build_hash(site_dir: Path, files: list[str], length: int = 16) -> str:
 def manifest(site_dir: Path, sw_source: str = "") -> dict:
     """The list and the build hash; the hash covers the worker's own code too."""
     files = list_files(site_dir)
-    unused = unused_search_languages(site_dir, files)
-    files = [f for f in files if f not in unused]
     version = build_hash(site_dir, files)
     if sw_source:
         version = hashlib.sha256((version + sw_source).encode("utf-8")).hexdigest()[: len(version)]
@@ -115,6 +114,14 @@ def inject(sw_source: str, data: dict) -> str:
     if count != 1:
         raise ValueError(f"{SW_NAME} has no 'self.PRECACHE = ...;' line to fill in")
     return new
+
+
+def read(sw_source: str) -> dict:
+    """The list and hash a built ``sw.js`` carries (what :func:`inject` wrote)."""
+    match = PLACEHOLDER_RE.search(sw_source)
+    if not match:
+        raise ValueError(f"{SW_NAME} has no 'self.PRECACHE = ...;' line")
+    return json.loads(match.group(0)[len("self.PRECACHE = "):-1])
 
 
 def write_precache(site_dir: Path) -> dict:
