@@ -10,7 +10,7 @@
   "use strict";
 
   var St = window.APStore;
-  if (!St) return;
+  if (!St || !window.APCommon) return;
   var QS = window.ACTION_PLAN_QUESTIONS || {};
   var TEXT_DELAY = 600; // ms after the last key press before text is saved
 
@@ -20,46 +20,11 @@
   var pendingImport = null;
   var statusTimer = null;
 
-  function $(sel, root) { return (root || document).querySelector(sel); }
-  function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
-  function ready(fn) {
-    if (document.readyState !== "loading") fn();
-    else document.addEventListener("DOMContentLoaded", fn);
-  }
-  function today() {
-    var d = new Date();
-    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
-  }
-  function fmtDate(s) {
-    if (!St.isDate(s)) return s || "";
-    try {
-      return new Date(s + "T12:00:00").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-    } catch (e) { return s; }
-  }
-  function fill(tpl, values) {
-    return String(tpl || "").replace(/\{(\w+)\}/g, function (m, k) { return values[k] === undefined ? m : String(values[k]); });
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
-
-  // ---- the question set, looked up ----------------------------------------
-  var questionText = {}, questionTheme = {}, currentIds = {}, themeTitle = {}, ratingLabel = {}, noteLabel = {}, themeNoteLabel = {};
-  (QS.themes || []).forEach(function (t) {
-    themeTitle[t.id] = t.title;
-    (t.questions || []).forEach(function (q) { questionText[q.id] = q.question; questionTheme[q.id] = t.id; currentIds[q.id] = 1; });
-  });
-  (QS.retired_questions || []).forEach(function (r) {
-    if (!questionText[r.id]) questionText[r.id] = r.question;
-    if (!questionTheme[r.id]) questionTheme[r.id] = r.theme;
-  });
-  ((QS.rating && QS.rating.options) || []).forEach(function (o) { ratingLabel[String(o.value)] = o.label; });
-  if (QS.rating && QS.rating.not_sure) ratingLabel[String(QS.rating.not_sure.value)] = QS.rating.not_sure.label;
-  (QS.notes || []).forEach(function (n) { noteLabel[n.id] = n.label; });
-  (QS.theme_notes || []).forEach(function (n) { themeNoteLabel[n.id] = n.label; });
+  var C = window.APCommon;
+  var $ = C.$, $$ = C.$$, ready = C.ready, el = C.el, fill = C.fill;
+  var today = C.today, fmtDate = C.fmtDate, addMonths = C.addMonths, roundText = C.roundText;
+  var questionText = C.q.text, questionTheme = C.q.theme, currentIds = C.q.current;
+  var ratingLabel = C.q.ratingLabel, noteLabel = C.q.noteLabel;
 
   // ---- status: "Saved", and the alert when nothing can be kept --------------
   function say(text) {
@@ -80,20 +45,10 @@
   }
 
   // ---- choosing home, round and person ------------------------------------
-  function pick(list, wanted, fallback) {
-    for (var i = 0; i < list.length; i++) if (list[i].id === wanted) return wanted;
-    return fallback;
-  }
   function resolve() {
-    var h = (ctx.home && St.getHome(ctx.home)) || St.currentHome();
-    ctx.home = h ? h.id : null;
-    if (!h) { ctx.round = ctx.participant = null; ctx.rounds = []; ctx.participants = []; return; }
-    var sel = St.getSelection(h.id), rs = St.rounds(h.id), ps = St.participants(h.id);
-    var lastRound = rs.length ? rs[rs.length - 1].id : null;
-    ctx.round = pick(rs, ctx.round, pick(rs, sel.round, lastRound));
-    ctx.participant = pick(ps, ctx.participant, pick(ps, sel.participant, ps.length ? ps[0].id : null));
-    ctx.rounds = rs;
-    ctx.participants = ps;
+    var r = C.resolveSelection(St, ctx);
+    ctx.home = r.home; ctx.round = r.round; ctx.participant = r.participant;
+    ctx.rounds = r.rounds; ctx.participants = r.participants;
   }
   function ensureDefaults(bar) {
     var h = St.currentHome();
@@ -114,7 +69,6 @@
     });
     if (keep) select.focus();
   }
-  function roundText(r) { return (r.title || "") + (r.date ? " (" + fmtDate(r.date) + ")" : ""); }
   function renderPickers() {
     var hs = St.homes();
     $$("[data-ap-home-picker]").forEach(function (p) { p.hidden = hs.length < 2; });
@@ -305,12 +259,6 @@
     var a = node.closest(".ap-action");
     if (a && node.closest("#ap-actions")) return { kind: "x", fs: a, field: field };
     return null;
-  }
-  function addMonths(date, months) {
-    if (!St.isDate(date)) return "";
-    var d = new Date(date + "T12:00:00");
-    d.setMonth(d.getMonth() + months);
-    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
   }
   function save(node, info, snap) {
     if (!snap.home) return;

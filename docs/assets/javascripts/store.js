@@ -209,6 +209,19 @@
     return setJSON(H(id), h);
   }
 
+  /** Remove one home and everything in it (rounds, people, answers, actions).
+      The other homes on this device are not touched. */
+  function removeHome(id) {
+    var keys = rawKeys(H(id) + ":"), ok = true, i;
+    for (i = 0; i < keys.length; i++) ok = rawRemove(keys[i]) && ok;
+    ok = rawRemove(H(id)) && ok;
+    if (getJSON(S + "current") === id) {
+      var rest = homes();
+      ok = (rest.length ? setCurrentHome(rest[0].id) : rawRemove(S + "current")) && ok;
+    }
+    return ok;
+  }
+
   // ---- rounds and participants --------------------------------------------
   function listOf(home, kind, sorter) {
     var prefix = H(home) + ":" + kind + ":", list = [], keys = rawKeys(prefix);
@@ -866,7 +879,7 @@
     failReason: function () { return lastError; },
     probe: probe,
     homes: homes, getHome: getHome, currentHome: currentHome, setCurrentHome: setCurrentHome,
-    createHome: createHome, renameHome: renameHome,
+    createHome: createHome, renameHome: renameHome, removeHome: removeHome,
     rounds: rounds, getRound: getRound, createRound: createRound, updateRound: updateRound, isRoundOpen: isRoundOpen,
     participants: participants, getParticipant: getParticipant, createParticipant: createParticipant,
     renameParticipant: renameParticipant, removeParticipant: removeParticipant,

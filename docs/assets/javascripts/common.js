@@ -1,0 +1,105 @@
+/* Care home action plan: small helpers shared by every page script (window.APCommon).
+ *
+ * A classic script, loaded after question-set.js and store.js and before the
+ * page scripts (app.js, results, conversation mode...). It holds only what more
+ * than one page script needs: DOM shortcuts, dates, the word templates, and
+ * the question set looked up by id. Nothing here touches localStorage: that
+ * is store.js's job alone.
+ */
+(function () {
+  "use strict";
+
+  var QS = window.ACTION_PLAN_QUESTIONS || {};
+
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  function ready(fn) {
+    if (document.readyState !== "loading") fn();
+    else document.addEventListener("DOMContentLoaded", fn);
+  }
+  function pad(n) { return ("0" + n).slice(-2); }
+  function isoDay(d) { return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
+  /** Today's date on this device, as YYYY-MM-DD. */
+  function today() { return isoDay(new Date()); }
+  // One rule for a real date, the storage layer's (import checks use it too).
+  var isDate = window.APStore ? window.APStore.isDate : function () { return false; };
+  /** A date as people write it: "3 March 2025". */
+  function fmtDate(s) {
+    if (!isDate(s)) return s || "";
+    try {
+      return new Date(s + "T12:00:00").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) { return s; }
+  }
+  /** The date a number of months after a YYYY-MM-DD date ("" for no date). */
+  function addMonths(date, months) {
+    if (!isDate(date)) return "";
+    var d = new Date(date + "T12:00:00");
+    d.setMonth(d.getMonth() + months);
+    return isoDay(d);
+  }
+  /** Fill "{name}" slots in a word template from the page's markup. */
+  function fill(tpl, values) {
+    return String(tpl || "").replace(/\{(\w+)\}/g, function (m, k) { return values[k] === undefined ? m : String(values[k]); });
+  }
+  /** A new element; its text (if any) is set as text, never as HTML. */
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function roundText(r) { return (r.title || "") + (r.date ? " (" + fmtDate(r.date) + ")" : ""); }
+
+  // ---- the question set, looked up by id ------------------------------------
+  var q = {
+    set: QS,
+    text: Object.create(null),      // question id -> wording (current or retired)
+    theme: Object.create(null),     // question id -> theme id
+    current: Object.create(null),   // question id -> 1 when it is in the current set
+    themeTitle: Object.create(null),
+    ratingLabel: Object.create(null),
+    noteLabel: Object.create(null),
+    themeNoteLabel: Object.create(null)
+  };
+  (QS.themes || []).forEach(function (t) {
+    q.themeTitle[t.id] = t.title;
+    (t.questions || []).forEach(function (x) { q.text[x.id] = x.question; q.theme[x.id] = t.id; q.current[x.id] = 1; });
+  });
+  (QS.retired_questions || []).forEach(function (r) {
+    if (!q.text[r.id]) q.text[r.id] = r.question;
+    if (!q.theme[r.id]) q.theme[r.id] = r.theme;
+  });
+  ((QS.rating && QS.rating.options) || []).forEach(function (o) { q.ratingLabel[String(o.value)] = o.label; });
+  if (QS.rating && QS.rating.not_sure) q.ratingLabel[String(QS.rating.not_sure.value)] = QS.rating.not_sure.label;
+  (QS.notes || []).forEach(function (n) { q.noteLabel[n.id] = n.label; });
+  (QS.theme_notes || []).forEach(function (n) { q.themeNoteLabel[n.id] = n.label; });
+
+  // ---- which home, round and person ------------------------------------------
+  function pick(list, wanted, fallback) {
+    for (var i = 0; i < list.length; i++) if (list[i].id === wanted) return wanted;
+    return fallback;
+  }
+  /** The home, round and person to show: the ones asked for if they still exist,
+      else the ones chosen last on this device, else the newest round and the
+      first person. Returns {home, round, participant, rounds, participants}. */
+  function resolveSelection(St, want) {
+    want = want || {};
+    var h = (want.home && St.getHome(want.home)) || St.currentHome();
+    if (!h) return { home: null, round: null, participant: null, rounds: [], participants: [] };
+    var sel = St.getSelection(h.id), rs = St.rounds(h.id), ps = St.participants(h.id);
+    var lastRound = rs.length ? rs[rs.length - 1].id : null;
+    return {
+      home: h.id,
+      round: pick(rs, want.round, pick(rs, sel.round, lastRound)),
+      participant: pick(ps, want.participant, pick(ps, sel.participant, ps.length ? ps[0].id : null)),
+      rounds: rs,
+      participants: ps
+    };
+  }
+
+  window.APCommon = {
+    $: $, $$: $$, ready: ready, el: el, fill: fill,
+    today: today, isDate: isDate, fmtDate: fmtDate, addMonths: addMonths, roundText: roundText,
+    q: q, resolveSelection: resolveSelection
+  };
+})();
