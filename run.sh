@@ -105,7 +105,7 @@ is_snap() {
   path=$(command -v "$1") || return 1
   real=$(readlink -f "$path" 2>/dev/null || printf '%s' "$path")
   case "$real" in /snap/*) return 0 ;; esac
-  if head -c 2 "$real" 2>/dev/null | grep -q '#!' && grep -qs 'snap' "$real"; then return 0; fi
+  if head -c 2 "$real" 2>/dev/null | grep -q '#!' && grep -qs '/snap/' "$real"; then return 0; fi
   return 1
 }
 
