@@ -109,6 +109,10 @@ UNSAFE = [
     ("javascript: in a note hint, spread over quoted YAML escapes", "toolkit.yml",
      "    hint: For example residents, relatives, day staff, night staff.",
      "    hint: \"<a href='\\tjava\\nscript:alert(1)'>For example</a> residents\"", "hint: \"<a href", "runs a program"),
+    ("an image from another website, in a field of the labels", "toolkit.yml", "  questions: Questions to",
+     "  questions: Questions ![A logo](https://example.org/logo.png) to", "example.org/logo", "on another website"),
+    ("a comment that never ends, in a form field's hint", "forms/session-record.yml", "        hint: A role, not a name.",
+     "        hint: A role, <!-- not a name.", "<!-- not a name", "never closed"),
     ("a tag spelt with YAML escapes in a double-quoted title", "forms/cover.yml", "title: Cover and how to use the worksheets",
      "title: \"\\x3cscript\\x3ealert(1)\\x3c/script\\x3e Cover\"", "x3cscript", "<script>"),
 ]
@@ -298,6 +302,17 @@ def test_reserved_case_study_id(content):
     errors = _errors(content)
     mine = [e for e in errors if e.file.name == "index.yml" and "case-studies/index.md" in e.message]
     assert mine and mine[0].line == 1, "\n".join(map(str, errors))
+
+
+def test_reserved_form_id(content):
+    """A theme form called "theme" would print under the names of the theme pages."""
+    path = content / "forms" / "theme-worksheet.yml"
+    _edit(path, "id: theme-worksheet", "id: theme")
+    path.rename(path.with_name("theme.yml"))
+    with pytest.raises(ContentErrors) as caught:
+        _load_all(content)
+    assert any(e.file.name == "theme.yml" and "ap-theme--" in e.message and "index, pack, theme" in e.message
+               for e in caught.value.errors), str(caught.value)
 
 
 def test_a_new_generator_adds_its_names_in_one_place(content):

@@ -35,6 +35,13 @@ WORKSHEETS = Section("worksheets", ("theme", "form"),
 
 SECTIONS: list[Section] = [THEMES, CASE_STUDIES, WORKSHEETS]
 
+#: Names the build uses for other things than a page: kind of id -> name -> what uses it.
+OTHER_NAMES: dict[str, dict[str, str]] = {
+    # worksheets.py names the printed page of a theme form "ap-<form-id>--<theme-id>", and the
+    # theme page printed with its answers "ap-theme--<theme-id>" (in assets/stylesheets/print-pages.css)
+    "form": {"theme": "the print-page names of the theme pages, ap-theme--<theme-id>"},
+}
+
 
 def add_section(section: Section) -> Section:
     """Register the folder of a new generator (once); returns it, for its own constants."""
@@ -50,6 +57,8 @@ def reserved(kind: str) -> dict[str, str]:
         if kind in section.ids:
             for name, what in section.pages.items():
                 out.setdefault(name, f"{section.uri(name)}, {what}")
+    for name, what in OTHER_NAMES.get(kind, {}).items():
+        out.setdefault(name, what)
     return out
 
 

@@ -17,8 +17,10 @@ behaves, naming the file, the line and the fix:
   ``<a href="java&#115;cript:...">``, ``{ onclick=... }`` attribute lists);
   only ``https:``, ``http:``, ``mailto:``, ``tel:`` and addresses within the
   site are links, and images may also be PNG, JPEG, GIF or WebP ``data:``;
+- images from other websites (the site loads nothing from elsewhere);
 - a ``<`` that starts an HTML tag but never ends it (``<img src=x onerror=``),
-  which the next field on the page could finish.
+  which the next field on the page could finish, and a ``<!--`` that never
+  ends, which would hide the rest of the page.
 
 The HTML is read with Python's own HTML parser, which lowercases tag and
 attribute names and decodes character references as a browser does, so
@@ -137,6 +139,9 @@ def url_problem(url: str, image: bool = False) -> str | None:
         else:
             return None  # an address within the site, like ../themes/x.html or #part
     scheme = m.group(1).lower()
+    if image and scheme in {"http", "https"}:
+        return (f'the image "{_short(url)}" is on another website, and the site loads nothing from elsewhere '
+                "(it works offline, and its security policy would block it)")
     if scheme in LINK_SCHEMES:
         return None
     if scheme == "data":
@@ -254,7 +259,14 @@ def text_findings(value: str) -> list[Finding]:
         # A "<" that starts a tag but has no ">" after it: the parser takes it for
         # text, but on the page the next field could finish the tag.
         m = re.compile(r"<[a-zA-Z/!?][^>]*").search(blanked, blanked.rfind(">") + 1)
-        if m:
+        opened = blanked.rfind("<!--")
+        if opened >= 0 and blanked.find("-->", opened + 4) < 0:  # would hide the rest of the page
+            m = re.compile(r"<!--.*", re.S).match(blanked, opened)
+        if m and m.group(0).startswith("<!--"):
+            findings.append(Finding(m.start(), "<!--", 'a comment "<!--" is never closed with "-->", '
+                                                        "so it would hide the rest of the page",
+                                    'close it with "-->", or take it out'))
+        elif m:
             findings.append(Finding(
                 m.start(), m.group(0)[:4], f'"{_short(m.group(0), 20)}" starts an HTML tag that is never closed with ">"',
                 'write "less than" in words, or finish the tag (only the harmless formatting tags are allowed)'))
