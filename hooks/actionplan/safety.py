@@ -252,10 +252,12 @@ def text_findings(value: str) -> list[Finding]:
         return []
     findings, blanked = _markdown_findings(value)
     if "<" in blanked:
-        parser = _Parser(blanked)
-        parser.feed(blanked)
-        parser.close()
-        findings.extend(parser.findings)
+        last = blanked.rfind(">") + 1  # no tag can end after the last ">": the tail is checked below
+        if last:
+            parser = _Parser(blanked[:last])
+            parser.feed(blanked[:last])
+            parser.close()
+            findings.extend(parser.findings)
         # A "<" that starts a tag but has no ">" after it: the parser takes it for
         # text, but on the page the next field could finish the tag.
         m = re.compile(r"<[a-zA-Z/!?][^>]*").search(blanked, blanked.rfind(">") + 1)

@@ -25,6 +25,7 @@ Every text value is then checked for HTML or links that could run script
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -33,8 +34,9 @@ import yaml
 from . import safety
 from .errors import ContentError
 
-#: A content file is a few kilobytes; this is far more than any needs.
-MAX_BYTES = 256 * 1024
+#: A content file is a few kilobytes (the largest shipped is under 7 KB); this is far more than any
+#: needs, and it bounds the time the checks can take.
+MAX_BYTES = 128 * 1024
 #: Content nests about six deep (toolkit > actions > fields > a field > options > an option).
 MAX_DEPTH = 32
 
@@ -241,6 +243,21 @@ def read_text(path: Path, problems: list[ContentError], root: Path | None = None
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _deep_brackets(text: str) -> int | None:
+    """The line where "[" and "{" (open minus closed, anywhere in the file) first
+    nest deeper than MAX_DEPTH, or None. PyYAML looks ahead over every open
+    bracket before it makes the first node, so thousands of them take it minutes;
+    this count is linear, and brackets in ordinary text are nowhere near so deep."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in re.finditer(r"[\[\]{}]", text):
+        depth = depth + 1 if m.group(0) in "[{" else max(depth - 1, 0)
+        if depth > MAX_DEPTH:
+            return text.count("\n", 0, m.start()) + 1
+    return None
+
+
 def load_yaml(path: Path, problems: list[ContentError], root: Path | None = None):
     """Return the file's data, or None after adding a ContentError to ``problems``.
 
@@ -250,6 +267,11 @@ def load_yaml(path: Path, problems: list[ContentError], root: Path | None = None
     """
     text = read_text(path, problems, root)
     if text is None:
+        return None
+    deep = _deep_brackets(text)
+    if deep:
+        problems.append(ContentError(path, deep, f"the brackets [ ] {{ }} here are nested more than {MAX_DEPTH} deep",
+                                     "content needs only a few levels: take out the extra brackets"))
         return None
     found: list[ContentError] = []
     loader = None
