@@ -157,6 +157,32 @@ SAFE = [
 ]
 
 
+# More ways to write the same things, checked on the text alone
+OBFUSCATED = [
+    "<SCRIPT SRC=//example.org/x.js></SCRIPT>",
+    "<<script>script>alert(1)<</script>/script>",
+    "<a/onclick=alert(1)>x</a>",
+    "<img src=\"x\" ONERROR=\"alert(1)\">",
+    "<a href=\"  javascript:alert(1)\">x</a>",
+    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+    "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
+    "<a href=\"javascript&colon;alert(1)\">x</a>",
+    "[x](<javascript:alert(1)>)",
+    "[x](\nJAVASCRIPT:alert(1))",
+    "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+    "<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
+    "<details open ontoggle=alert(1)>x</details>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "Words</article><p>after the page's content</p>",
+    "{: onmouseover=alert(1) }",
+]
+
+
+@pytest.mark.parametrize("text", OBFUSCATED)
+def test_obfuscated_script_is_found(text):
+    assert safety.text_findings(text), text
+
+
 @pytest.mark.parametrize("text", SAFE)
 def test_ordinary_formatting_is_allowed(text):
     assert safety.text_findings(text) == []

@@ -179,6 +179,13 @@ class _Parser(HTMLParser):
         for name, value in attrs:
             self.findings.extend(attribute_findings(offset, tag, name, value))
 
+    def handle_endtag(self, tag):
+        # "</article>" or "</form>" would close a part of the page the site itself opened
+        if tag not in ALLOWED_TAGS:
+            self.findings.append(Finding(self._offset(), f"</{tag}", f"the closing tag </{tag}> is not allowed in "
+                                                                     "content: it would close part of the page itself",
+                                         _FIX_TAG))
+
 
 def attribute_findings(offset: int, tag: str, name: str, value: str | None) -> list[Finding]:
     """What is wrong with one attribute of a tag (also used for Markdown attribute lists)."""

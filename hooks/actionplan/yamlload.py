@@ -24,6 +24,7 @@ Every text value is then checked for HTML or links that could run script
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -188,7 +189,7 @@ def path_problem(path: Path, root: Path | None, folder: bool = False) -> Content
     try:
         real = Path(os.path.realpath(path, strict=True))
     except (OSError, RuntimeError) as exc:
-        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == 40:  # ELOOP
+        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
             return ContentError(path, None, f"the {what} is a symbolic link that leads back to itself (a link loop)",
                                 "replace the link with the real file, or delete it")
         if os.path.islink(path):
