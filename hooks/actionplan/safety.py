@@ -164,6 +164,7 @@ class _Parser(HTMLParser):
         self.text = text
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.findings: list[Finding] = []
+        self.refused: set[str] = set()  # tags already reported: their closing tags are not reported again
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -175,23 +176,25 @@ class _Parser(HTMLParser):
             why = _WHY.get(tag, "it is not one of the harmless formatting tags content may use")
             self.findings.append(Finding(offset, f"<{tag}", f"the HTML tag <{tag}> is not allowed in content: {why}",
                                          _FIX_TAG))
+            self.refused.add(tag)
             return  # taking the tag out takes its attributes with it
         for name, value in attrs:
             self.findings.extend(attribute_findings(offset, tag, name, value))
 
     def handle_endtag(self, tag):
         # "</article>" or "</form>" would close a part of the page the site itself opened
-        if tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED_TAGS and tag not in self.refused:
             self.findings.append(Finding(self._offset(), f"</{tag}", f"the closing tag </{tag}> is not allowed in "
                                                                      "content: it would close part of the page itself",
                                          _FIX_TAG))
 
 
-def attribute_findings(offset: int, tag: str, name: str, value: str | None) -> list[Finding]:
-    """What is wrong with one attribute of a tag (also used for Markdown attribute lists)."""
+def attribute_findings(offset: int, tag: str | None, name: str, value: str | None) -> list[Finding]:
+    """What is wrong with one attribute of a tag, or of a Markdown attribute list (``tag`` None)."""
     name = name.lower()
+    where = f"on <{tag}>" if tag else "in a Markdown attribute list { }"
     if name.startswith("on"):
-        return [Finding(offset, name, f'the HTML attribute {name}="..." on <{tag}> runs a program when '
+        return [Finding(offset, name, f'the HTML attribute {name}="..." {where} runs a program when '
                                       "something happens on the page, and is not allowed in content",
                         f'take out {name}="..."; content cannot run programs')]
     if name not in ALLOWED_ATTRIBUTES:
@@ -200,12 +203,12 @@ def attribute_findings(offset: int, tag: str, name: str, value: str | None) -> l
                "name": "it can clash with the names the site's own forms and scripts use",
                "srcdoc": "it holds a whole page of its own"}.get(
                    name, "it is not one of the attributes content may use")
-        return [Finding(offset, name, f'the HTML attribute {name}="..." on <{tag}> is not allowed: {why}',
+        return [Finding(offset, name, f'the HTML attribute {name}="..." {where} is not allowed: {why}',
                         "take it out; the attributes content may use are: " + ", ".join(sorted(ALLOWED_ATTRIBUTES)))]
     if name in URL_ATTRIBUTES and value is not None:
         problem = url_problem(value, image=(tag == "img" and name == "src"))
         if problem:
-            return [Finding(offset, name, f"{problem} (in <{tag} {name}=...>)", _FIX_LINK)]
+            return [Finding(offset, name, f"{problem} ({where}, {name}=...)", _FIX_LINK)]
     return []
 
 
@@ -245,11 +248,11 @@ def _markdown_findings(text: str) -> tuple[list[Finding], str]:
         for t in _ATTR_TOKEN.finditer(m.group(1)):
             key, value, anchor, bare = t.group(1), t.group(2), t.group(3), t.group(5)
             if key:
-                findings.extend(attribute_findings(m.start(1) + t.start(), "the element", key, value.strip("\"'")))
+                findings.extend(attribute_findings(m.start(1) + t.start(), None, key, value.strip("\"'")))
             elif anchor:
-                findings.extend(attribute_findings(m.start(1) + t.start(), "the element", "id", anchor))
+                findings.extend(attribute_findings(m.start(1) + t.start(), None, "id", anchor))
             elif bare and bare.lower().startswith("on"):
-                findings.extend(attribute_findings(m.start(1) + t.start(), "the element", bare, bare))
+                findings.extend(attribute_findings(m.start(1) + t.start(), None, bare, bare))
     return findings, blanked
 
 
