@@ -373,3 +373,44 @@ def test_the_build_stops_with_file_line_and_fix(content, tmp_path):
     assert "loop.yml: the file is a symbolic link that leads back to itself" in output, output
     assert "index.yml:1: the theme id \"index\"" in output and "index, pack" in output, output
     assert output.count("How to fix:") >= 4
+
+
+# ---------------------------------------------------------------- random damage
+
+_PIECES = ["[", "]", "{", "}", "? ", ": ", "- ", "&a ", "*a", "!!binary ", "!!set ", "|", ">", "'", '"', "\n",
+           "\n  ", "\t", "~", "<<: ", "---\n", "#", "\\", "!!timestamp ", "1e999", "<script>", "<a href=javascript:x>"]
+_VALUES = ["[a, b]", "{a: 1}", "1", "true", "~", "''", "[[1]]", "{x: [1]}", "2024-01-01", "-5", "9" * 30,
+           "!!binary aGk=", "!!set {a}", "[{id: x}]", "{value: 1, label: x, description: y}", "2024-02-30"]
+
+
+def test_random_damage_is_a_content_error_or_fine(content):
+    """Sixty seeded random edits to the shipped files (punctuation put in
+    or cut out, values of the wrong kind): each loads, or stops with content
+    errors that name the file; none raises anything else."""
+    rng = __import__("random").Random(12)
+    files = sorted(p for p in content.rglob("*.yml"))
+    originals = {p: p.read_text(encoding="utf-8") for p in files}
+    outcomes = {"fine": 0, "content errors": 0}
+    for _ in range(60):
+        path = rng.choice(files)
+        lines = originals[path].split("\n")
+        for _ in range(rng.randint(0, 3)):
+            k = rng.randrange(len(lines))
+            if ": " in lines[k]:
+                lines[k] = lines[k].split(": ", 1)[0] + ": " + rng.choice(_VALUES)
+        text = "\n".join(lines)
+        for _ in range(rng.randint(0, 3)):
+            i = rng.randrange(len(text) + 1)
+            text = text[:i] + text[i + rng.randint(1, 30):] if rng.random() < 0.3 else \
+                text[:i] + rng.choice(_PIECES) + text[i:]
+        path.write_text(text, encoding="utf-8")
+        try:
+            _load_all(content)
+            outcomes["fine"] += 1
+        except ContentErrors as exc:
+            assert exc.errors and all(e.file and e.message for e in exc.errors)
+            outcomes["content errors"] += 1
+        finally:
+            path.write_text(originals[path], encoding="utf-8")
+    print(f"random damage: {outcomes}")
+    assert outcomes["content errors"] > 30
