@@ -3,11 +3,14 @@
 on_config  loads and validates content/ (a mistake stops the build with the
            file, the line and the fix) and fills the generated nav sections;
 on_files   adds the generated theme and case-study pages and the question set.
+on_page_context  escapes the page description, which Material writes into an
+           attribute as it is (issue 12: a summary with a quote in it).
 on_post_build  (issue 6) adds each page's Content-Security-Policy and writes the
            offline precache list and build hash into the built sw.js.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -59,6 +62,13 @@ def on_files(files, config):
     return files
 
 
+def on_page_context(context, page, config, nav):
+    # Material: <meta name="description" content="{{ page.meta.description }}">, not escaped
+    if page.meta.get("description"):
+        page.meta["description"] = html.escape(str(page.meta["description"]))
+    return context
+
+
 def _add_worksheets(files, config):
     """The worksheets (issue 5): the index is in the nav, the sheets are linked from it."""
     sheets: Worksheets | None = _state.get("worksheets")
@@ -80,8 +90,9 @@ def on_post_build(config):
     site = Path(config.site_dir)
     shim = site / "assets/javascripts/vendor/iframe-worker-shim.js"
     shim_source = shim.read_text(encoding="utf-8") if shim.is_file() else None
+    allowed = csp.template_scripts(config.theme.dirs)  # only the templates' own inline scripts run
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        page.write_text(csp.add_csp(text, shim_source), encoding="utf-8")
+        page.write_text(csp.add_csp(text, shim_source, allowed), encoding="utf-8")
     if (site / precache.SW_NAME).is_file():
         precache.write_precache(site)

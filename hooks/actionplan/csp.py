@@ -2,10 +2,15 @@
 
 The policy allows only the site's own origin. Material for MkDocs writes a few
 small inline scripts into every page (``__md_scope``/``__md_get``, the
-location-hash fix, ...), so instead of ``'unsafe-inline'`` each page gets the
-SHA-256 hashes of exactly the inline scripts it contains. The ``<meta>`` tag
-must come before the first script it governs, so it is inserted straight after
-``<meta charset>`` once the page is finished (``on_post_build``).
+location-hash fix, ...), and so do our templates (the ``ap-js`` script in
+``overrides/partials/ap-head.html``), so instead of ``'unsafe-inline'`` each
+page gets the SHA-256 hashes of the inline scripts it contains that the
+templates put there (issue 12). Which those are is derived from the templates
+themselves (:func:`template_scripts`): an inline script written into a page's
+text (by content, or in a hand-written page) is not hashed, so it does not
+run. The ``<meta>`` tag must come before the first script it governs, so it is
+inserted straight after ``<meta charset>`` once the page is finished
+(``on_post_build``).
 
 Opened from disk (``file://``), Material runs search through the
 ``iframe-worker`` shim, which writes one inline script into a hidden iframe;
@@ -19,6 +24,7 @@ import hashlib
 import html
 import json
 import re
+from pathlib import Path
 
 #: Directives apart from script-src (which carries per-page hashes).
 #: style-src has no 'unsafe-inline': Material sets styles through the CSSOM,
@@ -69,6 +75,77 @@ def inline_scripts(page: str) -> list[str]:
     return found
 
 
+# ---------------------------------------------------------------- the allow-list
+
+#: What a template expression inside a script may turn into: a path or URL
+#: (``base_url`` is ".", ".." or "../.."), never a quote, backslash, "<" or space.
+HOLE = r"[A-Za-z0-9_.~/:%+\-]*"
+_JINJA_EXPR = re.compile(r"\{\{.*?\}\}", re.S)
+
+
+def _holes_inside_strings(body: str) -> bool:
+    """True when every ``{{ ... }}`` in a template script is inside a JS string literal."""
+    quote = None
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if body.startswith("{{", i) and quote not in ('"', "'"):
+            return False
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = None
+        elif c in "\"'`":
+            quote = c
+        i += 1
+    return True
+
+
+class ScriptAllowList:
+    """The inline scripts the templates write: exact texts, and texts with holes."""
+
+    def __init__(self, exact: set[str] | None = None, patterns: list[re.Pattern] | None = None):
+        self.exact = set(exact or ())
+        self.patterns = list(patterns or ())
+
+    def add(self, template_body: str) -> bool:
+        """Add one ``<script>`` body from a template; False if it cannot be allowed safely."""
+        if "{%" in template_body or "{#" in template_body:
+            return False  # logic inside a script: what it prints cannot be known
+        if "{{" not in template_body:
+            self.exact.add(template_body)
+            return True
+        if not _holes_inside_strings(template_body):
+            return False
+        parts = _JINJA_EXPR.split(template_body)
+        self.patterns.append(re.compile(HOLE.join(re.escape(p) for p in parts), re.S))
+        return True
+
+    def allows(self, body: str) -> bool:
+        return body in self.exact or any(p.fullmatch(body) for p in self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.exact) + len(self.patterns)
+
+
+def template_scripts(template_dirs) -> ScriptAllowList:
+    """Every inline script in the theme's templates (``config.theme.dirs``: our
+    overrides and Material's), as an allow-list for :func:`add_csp`."""
+    allow = ScriptAllowList()
+    for folder in template_dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for m in SCRIPT_RE.finditer(text):
+                attrs = m.group("attrs") or ""
+                if _attr(attrs, "src") is not None or "{{" in attrs and "src" in attrs.lower():
+                    continue
+                if (_attr(attrs, "type") or "").strip().lower() not in JS_TYPES:
+                    continue
+                allow.add(m.group("body"))
+    return allow
+
+
 def material_config(page: str) -> dict:
     m = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)
     return json.loads(m.group(1)) if m else {}
@@ -99,10 +176,17 @@ def policy(script_hashes: list[str]) -> str:
     return "; ".join(" ".join([name, *directives[name]]) for name in order)
 
 
-def add_csp(page: str, shim_source: str | None = None) -> str:
-    """Return ``page`` with a CSP meta tag (any older one replaced)."""
+def add_csp(page: str, shim_source: str | None = None, allowed: ScriptAllowList | None = None) -> str:
+    """Return ``page`` with a CSP meta tag (any older one replaced).
+
+    With ``allowed`` (the build always passes :func:`template_scripts`), only the
+    inline scripts it allows are hashed; without it, every inline script is,
+    which is only right for a page with no authored text in it.
+    """
     page = META_RE.sub("", page)
     scripts = inline_scripts(page)
+    if allowed is not None:
+        scripts = [s for s in scripts if allowed.allows(s)]
     if shim_source:
         worker = material_config(page).get("search")
         extra = iframe_worker_script(shim_source, worker) if worker else None

@@ -18,8 +18,11 @@ class ContentError:
         path = Path(self.file)
         try:
             path = path.resolve().relative_to(Path.cwd().resolve())
-        except ValueError:
-            pass
+        except (ValueError, OSError, RuntimeError):  # outside the folder, or a link loop (issue 12)
+            try:
+                path = path.absolute().relative_to(Path.cwd())
+            except ValueError:
+                pass
         return f"{path}:{self.line}" if self.line else f"{path}"
 
     def __str__(self) -> str:

@@ -13,15 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pagenames
 from .errors import ContentError, ContentErrors
-from .load import _yaml_files
+from .load import _yaml_files, content_folder
 from .model import Toolkit
 from .schema import Checker, Field, Schema
 from .yamlload import load_yaml
 
 FORMS_DIR = "forms"
 SETTINGS_FILE = "index.yml"
-RESERVED_IDS = {"index", "pack"}  # page names the worksheets section uses itself
+RESERVED_IDS = set(pagenames.reserved("form"))  # page names the worksheets section uses itself
 KINDS = ("theme", "sheet")
 THEME_PLACEHOLDER = "{theme}"
 MAX_LINES = 30
@@ -114,25 +115,28 @@ class Forms:
 
 
 def load_forms(content_dir: Path | str, toolkit: Toolkit) -> Forms | None:
-    folder = Path(content_dir) / FORMS_DIR
-    if not folder.is_dir():
-        return None
+    root = Path(content_dir)
+    folder = root / FORMS_DIR
     problems: list[ContentError] = []
+    if not content_folder(folder, root, problems):
+        if problems:
+            raise ContentErrors(problems)
+        return None
     settings_path = folder / SETTINGS_FILE
     settings = None
-    if not settings_path.is_file():
+    if not (settings_path.exists() or settings_path.is_symlink()):
         problems.append(ContentError(settings_path, None, "the worksheets settings file is missing",
                                      f"create {SETTINGS_FILE} in {folder} (copy it from the shipped content)"))
     else:
-        raw = load_yaml(settings_path, problems)
+        raw = load_yaml(settings_path, problems, root)
         if raw is not None:
             settings = Checker(settings_path, problems).mapping(raw, SETTINGS, "the worksheets settings", 1)
 
     forms: list[Form] = []
-    for path in _yaml_files(folder):
+    for path in _yaml_files(folder, problems):
         if path.name == SETTINGS_FILE:
             continue
-        raw = load_yaml(path, problems)
+        raw = load_yaml(path, problems, root)
         if raw is None:
             continue
         before = len(problems)
@@ -216,7 +220,9 @@ def _check_ids(forms: list[Form], toolkit: Toolkit, problems: list[ContentError]
     seen: dict[str, Form] = {}
     orders: dict[int, Form] = {}
     taken = {t.id: f"the theme in {t.path.name}" for t in toolkit.themes}
-    taken.update({r: "a page of the worksheets section" for r in RESERVED_IDS})
+    reserved = pagenames.reserved("form")
+    taken.update({r: f"a page of the worksheets section ({reserved[r]}); the names reserved for a form id are: "
+                     + ", ".join(sorted(reserved)) for r in reserved})
     for form in forms:
         line = form.data.line_of("id")
         if form.id in seen:

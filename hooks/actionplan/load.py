@@ -7,25 +7,44 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import schema
+from . import pagenames, schema
 from .errors import ContentError, ContentErrors
 from .model import CaseStudy, Question, Theme, Toolkit
-from .yamlload import load_yaml
+from .yamlload import load_yaml, path_problem
 
 TOOLKIT_FILE = "toolkit.yml"
 THEMES_DIR = "themes"
 CASE_STUDIES_DIR = "case-studies"
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and not p.name.startswith("."))
+def _yaml_files(folder: Path, problems: list[ContentError] | None = None) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and not p.name.startswith("."))
+    except OSError as exc:
+        if problems is not None:
+            problems.append(ContentError(folder, None, f"the folder cannot be read ({exc.strerror})",
+                                         "check it exists and can be opened"))
+        return []
 
 
-def _load_folder(folder: Path, file_schema, make, problems: list[ContentError], broken: set[str]) -> list:
+def content_folder(folder: Path, root: Path, problems: list[ContentError]) -> bool:
+    """True when ``folder`` exists and can be read safely (see ``path_problem``);
+    False when it does not exist, or after adding the reason it cannot be read."""
+    if not (folder.exists() or folder.is_symlink()):
+        return False
+    problem = path_problem(folder, root, folder=True)
+    if problem is not None:
+        problems.append(problem)
+        return False
+    return True
+
+
+def _load_folder(folder: Path, file_schema, make, problems: list[ContentError], broken: set[str],
+                 root: Path | None = None) -> list:
     """Load and check every YAML file in a folder; the stems of faulty files go into ``broken``."""
     items = []
-    for path in _yaml_files(folder):
-        data = load_yaml(path, problems)
+    for path in _yaml_files(folder, problems):
+        data = load_yaml(path, problems, root)
         before = len(problems)
         if data is not None:
             clean = schema.Checker(path, problems).mapping(data, file_schema, file_schema.name, 1)
@@ -41,28 +60,30 @@ def load_toolkit(content_dir: Path | str) -> Toolkit:
     problems: list[ContentError] = []
 
     settings_path = content / TOOLKIT_FILE
-    if not settings_path.is_file():
+    if not (settings_path.exists() or settings_path.is_symlink()):
         raise ContentErrors([ContentError(settings_path, None, "the toolkit settings file is missing",
                                           f"create {TOOLKIT_FILE} in {content} (see the README)")])
-    raw = load_yaml(settings_path, problems)
+    raw = load_yaml(settings_path, problems, content)
     settings = schema.Checker(settings_path, problems).mapping(raw, schema.TOOLKIT, "the toolkit settings", 1) \
         if raw is not None else None
 
     broken: set[str] = set()  # files with mistakes: links to them are not reported again
     themes_dir = content / THEMES_DIR
     themes: list[Theme] = []
-    if not themes_dir.is_dir():
-        problems.append(ContentError(themes_dir, None, "the themes folder is missing",
-                                     f"create {themes_dir} with one YAML file per theme"))
+    before = len(problems)
+    if not content_folder(themes_dir, content, problems):
+        if len(problems) == before:
+            problems.append(ContentError(themes_dir, None, "the themes folder is missing",
+                                         f"create {themes_dir} with one YAML file per theme"))
     else:
-        themes = _load_folder(themes_dir, schema.THEME, Theme.from_data, problems, broken)
+        themes = _load_folder(themes_dir, schema.THEME, Theme.from_data, problems, broken, content)
         if not themes and not problems:
             problems.append(ContentError(themes_dir, None, "there are no themes",
                                          "add at least one theme file (see the README)"))
     studies_dir = content / CASE_STUDIES_DIR
     studies: list[CaseStudy] = []
-    if studies_dir.is_dir():
-        studies = _load_folder(studies_dir, schema.CASE_STUDY, CaseStudy.from_data, problems, broken)
+    if content_folder(studies_dir, content, problems):
+        studies = _load_folder(studies_dir, schema.CASE_STUDY, CaseStudy.from_data, problems, broken, content)
 
     if settings is not None:
         _check_settings(settings, settings_path, raw, problems)
@@ -126,6 +147,7 @@ def _check_links(themes, studies, settings, settings_path, problems, broken=froz
     orders: dict[int, Theme] = {}
     for theme in themes:
         claim(theme.id, theme.path, theme.line_of("id"), "theme")
+        pagenames.check_id("theme", theme.id, theme.path, theme.line_of("id"), problems)
         if theme.path.stem != theme.id:
             problems.append(ContentError(theme.path, theme.line_of("id"),
                                          f'the theme id "{theme.id}" does not match the file name "{theme.path.name}"',
@@ -139,6 +161,7 @@ def _check_links(themes, studies, settings, settings_path, problems, broken=froz
             claim(q.id, theme.path, q.line, "question")
     for study in studies:
         claim(study.id, study.path, study.line_of("id"), "case study")
+        pagenames.check_id("case study", study.id, study.path, study.line_of("id"), problems)
         if study.path.stem != study.id:
             problems.append(ContentError(study.path, study.line_of("id"),
                                          f'the case study id "{study.id}" does not match the file name '

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .model import Toolkit
+from .pagenames import CASE_STUDIES, THEMES
 
 QUESTION_SET_JSON = "assets/question-set.json"
 QUESTION_SET_JS = "assets/javascripts/question-set.js"
@@ -70,11 +71,11 @@ class Renderer:
         return self.render("actionplan/case-study.md", study=study, themes=themes)
 
     def pages(self) -> dict[str, str]:
-        out = {"themes/index.md": self.render("actionplan/themes-index.md", themes=self.toolkit.themes)}
+        out = {THEMES.uri("index"): self.render("actionplan/themes-index.md", themes=self.toolkit.themes)}
         for theme in self.toolkit.themes:
             out[theme.url] = self.theme_page(theme)
         if self.toolkit.case_studies:
-            out["case-studies/index.md"] = self.render("actionplan/case-studies-index.md",
+            out[CASE_STUDIES.uri("index")] = self.render("actionplan/case-studies-index.md",
                                                        studies=self.toolkit.case_studies)
         for study in self.toolkit.case_studies:
             out[study.url] = self.case_study_page(study)
@@ -98,8 +99,8 @@ def expand_nav(nav: list, toolkit: Toolkit) -> list:
     the overview first and then one page per theme; likewise for case studies.
     """
     sections = {
-        "themes/index.md": [{t.title: t.url} for t in toolkit.themes],
-        "case-studies/index.md": [{s.title: s.url} for s in toolkit.case_studies],
+        THEMES.uri("index"): [{t.title: t.url} for t in toolkit.themes],
+        CASE_STUDIES.uri("index"): [{s.title: s.url} for s in toolkit.case_studies],
     }
     out = []
     for item in nav:

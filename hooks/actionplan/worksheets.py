@@ -23,11 +23,12 @@ import markdown as _markdown
 from markupsafe import Markup
 
 from .forms import Form, Forms
+from .pagenames import WORKSHEETS
 from .render import Renderer
 
-FOLDER = "worksheets"
-INDEX = f"{FOLDER}/index.md"
-PACK = f"{FOLDER}/pack.md"
+FOLDER = WORKSHEETS.folder
+INDEX = WORKSHEETS.uri("index")  # the names a form or theme id may not have: pagenames.py
+PACK = WORKSHEETS.uri("pack")
 PRINT_PAGES_CSS = "assets/stylesheets/print-pages.css"
 
 
