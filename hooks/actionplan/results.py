@@ -52,7 +52,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                  "up": ("theme", "from", "to"), "down": ("theme", "from", "to"), "same": ("theme", "to"),
                  "no_change_data": ()},
     "actions": {"heading": (), "intro": (), "filter_theme": (), "filter_status": (), "filter_lead": (),
-                "all": (), "counts_label": (), "count": ("status", "n"), "shown": ("n", "total"),
+                "all": (), "table_caption": (), "counts_label": (), "count": ("status", "n"), "shown": ("n", "total"),
                 "overdue": (), "due_soon": (), "no_date": (), "theme": (), "what": (), "first_step": (),
                 "lead": (), "by_when": (), "status": (), "none_match": (), "review_heading": (),
                 "review_next": ("date", "months"), "review_due": ("date",), "review_none": (),

@@ -44,13 +44,14 @@
   function round1(x) { return x === null || x === undefined ? null : Math.round(x * 10 + 1e-9) / 10; }
   /** To one decimal place, as text ("2.0"). */
   function fmt1(x) { return x === null || x === undefined ? "" : round1(x).toFixed(1); }
-  /** The scale's words for an average: the nearest point ("Mostly" for 2.6). */
+  /** The scale's words for an average: the nearest point ("Mostly" for 2.6; a half
+      rounds up, so 1.5 is "Starting to"). */
   function nearestLabel(avg, options) {
     if (avg === null || avg === undefined) return "";
     var best = null, gap = Infinity;
     (options || []).forEach(function (o) {
       var d = Math.abs(Number(o.value) - avg);
-      if (d < gap - 1e-9) { gap = d; best = o.label; }
+      if (d <= gap + 1e-9) { gap = Math.min(d, gap); best = d <= gap + 1e-9 ? o.label : best; }
     });
     return best || "";
   }

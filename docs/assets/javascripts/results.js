@@ -152,7 +152,7 @@
     var index = F.byQuestion(data.answers, state.round, people.map(function (p) { return p.id; }), isCurrent);
     var rows = F.glance(index, THEMES, people.map(function (p) { return p.id; }), SCALE);
     var table = el("table", "ap-rs-table ap-rs-glance");
-    table.appendChild(el("caption", null, fill(attr(box, "data-caption"), { round: C.roundText(r) })));
+    table.appendChild(el("caption", null, fill(attr(box, "data-caption"), { round: C.roundText(r) }))).id = "ap-rs-glance-caption";
     var head = el("tr");
     head.appendChild(th("col", attr(box, "data-theme")));
     people.forEach(function (p) { head.appendChild(th("col", p.name)); });
@@ -275,7 +275,7 @@
     if (!rated.length) return prog;
     THEMES.forEach(function (t) { charts.appendChild(chart(t, rounds, prog[t.id], box)); });
     var table = el("table", "ap-rs-table ap-rs-progress-table");
-    table.appendChild(el("caption", null, attr(box, "data-caption")));
+    table.appendChild(el("caption", null, attr(box, "data-caption"))).id = "ap-rs-progress-caption";
     var head = el("tr");
     head.appendChild(th("col", attr(box, "data-theme")));
     rounds.forEach(function (r) { head.appendChild(th("col", C.roundText(r))); });
