@@ -41,14 +41,23 @@
     var sel = C.resolveSelection(St, {});
     var home = sel.home ? St.getHome(sel.home) : null;
     data = {
+      homes: St.homes(),
       home: home,
       rounds: sel.rounds,
       participants: sel.participants,
       answers: home ? St.allAnswers(home.id) : [],
-      actions: home ? St.actions(home.id) : []
+      actions: home ? St.actions(home.id) : [],
+      byRound: Object.create(null),  // round id -> its answers
+      cache: Object.create(null)     // round + people -> the answers indexed by question
     };
+    data.answers.forEach(function (a) { (data.byRound[a.round] || (data.byRound[a.round] = [])).push(a); });
     if (!state.round || !sel.rounds.some(function (r) { return r.id === state.round; })) state.round = sel.round;
     return data;
+  }
+  /** The chosen round's answers from the people included, by question (kept until the next change). */
+  function roundIndex_(ids) {
+    var key = state.round + "|" + ids.join(",");
+    return data.cache[key] || (data.cache[key] = F.byQuestion(data.byRound[state.round] || [], state.round, ids, isCurrent));
   }
   function included() {
     return data.participants.filter(function (p) { return !state.left[p.id]; });
@@ -76,7 +85,7 @@
     });
   }
   function renderChoose() {
-    var homes = St.homes();
+    var homes = data.homes;
     var picker = $("[data-ap-rs-home-picker]", root);
     if (picker) picker.hidden = homes.length < 2;
     var hs = $('[data-ap-rs-select="home"]', root);
@@ -101,7 +110,7 @@
       });
     }
     var example = data.home && data.home.id === SAMPLE_ID;
-    var hasSample = !!St.getHome(SAMPLE_ID);
+    var hasSample = homes.some(function (h) { return h.id === SAMPLE_ID; });
     $$("[data-ap-rs-example-showing]", root).forEach(function (n) { n.hidden = !example; });
     $$('[data-ap-rs-do="remove-sample"]', root).forEach(function (n) { n.hidden = !hasSample; });
     $$('[data-ap-rs-do="load-sample"]', root).forEach(function (n) { n.hidden = hasSample || !window.ACTION_PLAN_SAMPLE; });
@@ -123,7 +132,7 @@
   /** The included people who answered anything in the chosen round. */
   function tookPart() {
     var seen = {};
-    data.answers.forEach(function (a) { if (a.round === state.round) seen[a.participant] = 1; });
+    (data.byRound[state.round] || []).forEach(function (a) { seen[a.participant] = 1; });
     return included().filter(function (p) { return seen[p.id]; });
   }
 
@@ -149,7 +158,7 @@
     var people = tookPart(), r = currentRound();
     show("one-person", !!data.answers.length && people.length < 2);
     if (!r || !people.length) return;
-    var index = F.byQuestion(data.answers, state.round, people.map(function (p) { return p.id; }), isCurrent);
+    var index = roundIndex_(people.map(function (p) { return p.id; }));
     var rows = F.glance(index, THEMES, people.map(function (p) { return p.id; }), SCALE);
     var table = el("table", "ap-rs-table ap-rs-glance");
     table.appendChild(el("caption", null, fill(attr(box, "data-caption"), { round: C.roundText(r) }))).id = "ap-rs-glance-caption";
@@ -182,7 +191,7 @@
     var lists = {};
     $$("[data-ap-rs-talk]", root).forEach(function (ol) { lists[ol.getAttribute("data-ap-rs-talk")] = clear(ol); });
     var people = tookPart().map(function (p) { return p.id; });
-    var index = F.byQuestion(data.answers, state.round, people, isCurrent);
+    var index = roundIndex_(people);
     var t = F.talk(index, THEMES, people, SCALE, F.glance(index, THEMES, people, SCALE), 5);
     function fillList(ol, items, make) {
       if (!ol) return;
@@ -211,7 +220,7 @@
     var words = $("[data-ap-rs-side-words]", root);
     if (!words) return;
     var people = tookPart(), ids = people.map(function (p) { return p.id; });
-    var index = F.byQuestion(data.answers, state.round, ids, isCurrent);
+    var index = roundIndex_(ids);
     THEMES.forEach(function (t) {
       var section = $('[data-ap-rs-side="' + t.id + '"]', root);
       if (!section) return;
@@ -568,6 +577,7 @@
   // For the tests and the benchmark: each view on its own, over the data read last.
   window.APResults = {
     load: load, render: render, refresh: refresh, loadSample: loadSample,
+    forget: function () { if (data) data.cache = Object.create(null); },
     views: { glance: renderGlance, talk: renderTalk, side: renderSide, progress: renderProgress, plan: renderPlan }
   };
 
