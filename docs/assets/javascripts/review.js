@@ -29,8 +29,12 @@
     window.addEventListener("storage", function (e) {
       if (e.key === null || e.key.lastIndexOf(St.prefix, 0) === 0) update();
     });
-    // a round started on this page (the session bar) moves the date on
-    document.addEventListener("submit", function () { setTimeout(update, 0); });
-    document.addEventListener("change", function () { setTimeout(update, 0); });
+    // a round started on this page, or another home chosen, in the session bar moves the date
+    document.addEventListener("submit", function (e) {
+      if (e.target && e.target.getAttribute("data-ap-form") === "new-round") setTimeout(update, 0);
+    });
+    document.addEventListener("change", function (e) {
+      if (e.target && e.target.getAttribute && e.target.getAttribute("data-ap-select") === "home") setTimeout(update, 0);
+    });
   });
 })();
