@@ -66,6 +66,9 @@ MEASURE = """(runs) => {
     out[name] = t[Math.floor(t.length / 2)];
   }
   time('read the stored answers (once per change)', R.load);
+  const S = window.APStore, h = S.currentHome().id;
+  time('  of which APStore.allAnswers', () => S.allAnswers(h));
+  time('  of which APStore.homes', () => S.homes());
   time('whole home at a glance', R.views.glance);
   time('what to talk about', R.views.talk);
   time('side by side (8 themes)', R.views.side);
