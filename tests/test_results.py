@@ -225,6 +225,19 @@ def test_grid_chart_and_table_show_the_same_numbers(imported):
     assert page.page_errors == []
 
 
+def test_leaving_a_person_out_changes_every_figure(imported):
+    page = imported
+    page.uncheck('[data-ap-rs-people] input >> nth=1')  # Night staff
+    heads = page.locator(".ap-rs-glance thead th").evaluate_all("els => els.map(e => e.textContent)")
+    assert heads == [W["glance"]["theme"], "Manager", W["glance"]["home"]]
+    assert page.locator(f'.ap-rs-glance tr[data-ap-theme="{MI}"] .ap-rs-cell--home').get_attribute("data-ap-avg") == "2.0"
+    row = page.locator(f'.ap-rs-progress-table tr[data-ap-theme="{MI}"] td')
+    assert row.evaluate_all("els => els.map(e => e.dataset.apAvg || null)") == ["3.0", "3.0", "2.0"]
+    assert page.locator(".ap-rs-q--flagged").count() == 0
+    assert page.inner_text('[data-ap-rs-fact="people"]') == "Manager"
+    assert page.locator('[data-ap-rs-empty="one-person"]').is_visible()
+
+
 def test_three_rounds_say_what_went_up_and_down(imported):
     page = imported
     changes = page.locator("[data-ap-rs-changes] li").evaluate_all("els => els.map(e => e.textContent)")
@@ -351,8 +364,9 @@ def _axe(page):
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_axe_finds_nothing_on_the_results_page_empty_and_full(browser, base_url):
-    ctx = browser.new_context(viewport={"width": 820, "height": 1180}, service_workers="block")
+@pytest.mark.parametrize("viewport", [(820, 1180), (390, 844)], ids=["tablet", "phone"])
+def test_axe_finds_nothing_on_the_results_page_empty_and_full(browser, base_url, viewport):
+    ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
     try:
         page = ctx.new_page()
         open_results(page, base_url)
