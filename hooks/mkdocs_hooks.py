@@ -21,6 +21,7 @@ from actionplan import ContentErrors, load_toolkit
 from actionplan.render import Renderer, expand_nav
 from actionplan import csp, precache
 from actionplan.forms import load_forms
+from actionplan.results import load_results
 from actionplan.worksheets import PRINT_PAGES_CSS, Worksheets
 from actionplan.worksheets import expand_nav as worksheets_nav
 from mkdocs.structure.files import InclusionLevel
@@ -45,9 +46,17 @@ def on_config(config):
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
     _state["worksheets"] = Worksheets(_state["renderer"], forms) if forms else None
+    try:  # the Results page (issue 11): its words and the example home, validated like the rest
+        _state["results"] = load_results(_content_dir(config), _state["renderer"])
+    except ContentErrors as exc:
+        raise PluginError(str(exc)) from None
+    if _state["results"] is not None:
+        config.extra["ap_review"] = _state["results"].notice_words()
     if config.nav:
         config.nav = expand_nav(config.nav, toolkit)
         config.nav = worksheets_nav(config.nav, _state["worksheets"])
+        if _state["results"] is not None:
+            config.nav = _state["results"].expand_nav(config.nav)
     return config
 
 
@@ -59,6 +68,13 @@ def on_files(files, config):
             files.remove(existing)
         files.append(File.generated(config, uri, content=text))
     _add_worksheets(files, config)
+    results = _state.get("results")
+    if results is not None:
+        for uri, text in {**results.pages(), **results.assets()}.items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, uri, content=text))
     return files
 
 

@@ -892,4 +892,15 @@
     hasBackup: hasBackup, undoImport: undoImport, deleteAll: deleteAll, usage: usage,
     migrate: migrate, migrations: MIGRATIONS, isDate: isDate
   };
+
+  /** A home with an id chosen by the caller (issue 11: the Results page's example
+      home has the fixed id "example-home", so it can be found and removed). Made
+      the current home. An id that is taken or not valid returns null. */
+  window.APStore.createHomeWithId = function (id, name) {
+    if (!ID_RE.test(String(id)) || getHome(id)) return null;
+    var h = { schema: SCHEMA, id: id, name: String(name || "").slice(0, MAX_NAME), created: nowIso() };
+    setJSON(H(h.id), h);
+    setCurrentHome(h.id);
+    return h;
+  };
 })();

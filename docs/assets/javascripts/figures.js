@@ -1,0 +1,273 @@
+/* Care home action plan: the figures behind the Results page (window.APFigures).
+ *
+ * Small pure functions: no DOM, no storage, no words. They take plain lists
+ * (answers as APStore.allAnswers gives them, rounds, actions) and return plain
+ * values, so the tests can call them on their own in the browser.
+ *
+ * The rules (the Results page says them in words too):
+ * - a person's average for a theme is the mean of the numeric ratings they gave
+ *   to that theme's questions in that round;
+ * - the home's average for a theme is the mean of every numeric rating given to
+ *   its questions in that round, by everyone included;
+ * - both to one decimal place; "not sure" and unanswered questions never count;
+ * - two or more points between the highest and lowest rating of a question is
+ *   a disagreement.
+ */
+(function () {
+  "use strict";
+
+  var FLAG_SPREAD = 2;      // points between highest and lowest rating
+  var SOON_DAYS = 14;       // "due soon": within this many days
+
+  /** The numeric values of the scale, as a lookup: {"1": 1, "2": 2, ...}. */
+  function scaleOf(options) {
+    var s = Object.create(null);
+    (options || []).forEach(function (o) {
+      var n = Number(o.value);
+      if (isFinite(n) && String(o.value) !== "") s[String(o.value)] = n;
+    });
+    return s;
+  }
+  /** A rating as a number, or null for "not sure", no answer or anything off the scale. */
+  function num(rating, scale) {
+    if (rating === null || rating === undefined) return null;
+    var k = String(rating);
+    return k in scale ? scale[k] : null;
+  }
+  function mean(list) {
+    if (!list.length) return null;
+    var t = 0;
+    for (var i = 0; i < list.length; i++) t += list[i];
+    return t / list.length;
+  }
+  /** To one decimal place, as a number (2.45 -> 2.5). */
+  function round1(x) { return x === null || x === undefined ? null : Math.round(x * 10 + 1e-9) / 10; }
+  /** To one decimal place, as text ("2.0"). */
+  function fmt1(x) { return x === null || x === undefined ? "" : round1(x).toFixed(1); }
+  /** The scale's words for an average: the nearest point ("Mostly" for 2.6; a half
+      rounds up, so 1.5 is "Starting to"). */
+  function nearestLabel(avg, options) {
+    if (avg === null || avg === undefined) return "";
+    var best = null, gap = Infinity;
+    (options || []).forEach(function (o) {
+      var d = Math.abs(Number(o.value) - avg);
+      if (d <= gap + 1e-9) { gap = Math.min(d, gap); best = d <= gap + 1e-9 ? o.label : best; }
+    });
+    return best || "";
+  }
+
+  /** Answers of one round, from the people included, to current questions:
+      {question: {participant: answer}} (a fresh index each call). */
+  function byQuestion(answers, round, people, isCurrent) {
+    var inc = people ? lookup(people) : null, out = Object.create(null);
+    for (var i = 0; i < answers.length; i++) {
+      var a = answers[i];
+      if (a.round !== round || (inc && !inc[a.participant]) || (isCurrent && !isCurrent(a.question))) continue;
+      (out[a.question] || (out[a.question] = Object.create(null)))[a.participant] = a;
+    }
+    return out;
+  }
+  function lookup(list) {
+    var o = Object.create(null);
+    for (var i = 0; i < list.length; i++) o[list[i]] = 1;
+    return o;
+  }
+
+  /** One cell of the grid: {avg, answered, notSure} for a set of answers. */
+  function cell(list, scale) {
+    var nums = [], answered = 0, notSure = 0;
+    for (var i = 0; i < list.length; i++) {
+      var r = list[i].rating;
+      if (r === null || r === undefined || r === "") continue;
+      answered++;
+      var n = num(r, scale);
+      if (n === null) notSure++; else nums.push(n);
+    }
+    var m = mean(nums);
+    return { avg: m === null ? null : round1(m), answered: answered, notSure: notSure, count: nums.length };
+  }
+
+  /** The whole home at a glance for one round.
+      themes: [{id, questions: [question ids]}]; people: [participant ids].
+      Returns [{theme, people: {pid: cell}, home: cell}] in theme order. */
+  function glance(index, themes, people, scale) {
+    return themes.map(function (t) {
+      var per = Object.create(null), all = [];
+      people.forEach(function (p) { per[p] = []; });
+      t.questions.forEach(function (q) {
+        var byP = index[q];
+        if (!byP) return;
+        people.forEach(function (p) { if (byP[p]) { per[p].push(byP[p]); all.push(byP[p]); } });
+      });
+      var cells = Object.create(null);
+      people.forEach(function (p) { cells[p] = cell(per[p], scale); });
+      return { theme: t.id, people: cells, home: cell(all, scale) };
+    });
+  }
+
+  /** Highest, lowest and "not sure" for one question: {low, high, spread, flagged, notSure, rated}. */
+  function spread(byP, people, scale) {
+    var low = null, high = null, notSure = 0, rated = 0;
+    people.forEach(function (p) {
+      var a = byP && byP[p];
+      if (!a || a.rating === null || a.rating === undefined || a.rating === "") return;
+      var n = num(a.rating, scale);
+      if (n === null) { notSure++; return; }
+      rated++;
+      if (low === null || n < low) low = n;
+      if (high === null || n > high) high = n;
+    });
+    var s = low === null ? 0 : high - low;
+    return { low: low, high: high, spread: s, flagged: rated >= 2 && s >= FLAG_SPREAD, notSure: notSure, rated: rated };
+  }
+
+  /** Side by side for one theme: [{question, answers: {pid: answer}, low, high, spread, flagged, notSure}],
+      in question order, or with flagged questions first (widest first) when flaggedFirst. */
+  function sideBySide(index, questions, people, scale, flaggedFirst) {
+    var rows = questions.map(function (q, i) {
+      var byP = index[q] || Object.create(null), s = spread(byP, people, scale);
+      s.question = q; s.answers = byP; s.order = i;
+      return s;
+    });
+    if (flaggedFirst) {
+      rows.sort(function (a, b) {
+        return (b.flagged - a.flagged) || (b.flagged ? b.spread - a.spread : 0) || (a.order - b.order);
+      });
+    }
+    return rows;
+  }
+
+  /** What to talk about: the widest disagreements, the most "not sure", the lowest themes.
+      Each list is at most `limit` long. themeOf: question id -> theme id. */
+  function talk(index, themes, people, scale, glanceRows, limit) {
+    limit = limit || 5;
+    var qs = [], order = 0;
+    themes.forEach(function (t) {
+      t.questions.forEach(function (q) {
+        var s = spread(index[q], people, scale);
+        s.question = q; s.theme = t.id; s.order = order++;
+        qs.push(s);
+      });
+    });
+    var wide = qs.filter(function (s) { return s.flagged; })
+      .sort(function (a, b) { return (b.spread - a.spread) || (a.order - b.order); }).slice(0, limit);
+    var unsure = qs.filter(function (s) { return s.notSure > 0; })
+      .sort(function (a, b) { return (b.notSure - a.notSure) || (a.order - b.order); }).slice(0, limit);
+    var lowest = glanceRows.map(function (g, i) { return { theme: g.theme, avg: g.home.avg, order: i }; })
+      .filter(function (g) { return g.avg !== null; })
+      .sort(function (a, b) { return (a.avg - b.avg) || (a.order - b.order); }).slice(0, Math.min(3, limit));
+    return { spread: wide, notSure: unsure, lowest: lowest };
+  }
+
+  /** Progress over time: for each theme, the home's average in each round (null when
+      nothing was rated). rounds: [{id}] in order. Returns {themeId: [avg|null, ...]}. */
+  function progress(answers, rounds, themes, people, scale, isCurrent) {
+    var inc = people ? lookup(people) : null, themeOf = Object.create(null), pos = Object.create(null);
+    themes.forEach(function (t) { t.questions.forEach(function (q) { themeOf[q] = t.id; }); });
+    rounds.forEach(function (r, i) { pos[r.id] = i; });
+    var sums = Object.create(null);
+    themes.forEach(function (t) { sums[t.id] = rounds.map(function () { return [0, 0]; }); });
+    for (var i = 0; i < answers.length; i++) {
+      var a = answers[i], t = themeOf[a.question], p = pos[a.round];
+      if (t === undefined || p === undefined || (inc && !inc[a.participant]) || (isCurrent && !isCurrent(a.question))) continue;
+      var n = num(a.rating, scale);
+      if (n === null) continue;
+      sums[t][p][0] += n; sums[t][p][1]++;
+    }
+    var out = Object.create(null);
+    themes.forEach(function (t) {
+      out[t.id] = sums[t.id].map(function (s) { return s[1] ? round1(s[0] / s[1]) : null; });
+    });
+    return out;
+  }
+
+  /** What changed between round i-1 and round i: [{theme, kind: "up"|"down"|"same", from, to, by}],
+      for the themes rated in both, in theme order. */
+  function changes(prog, themes, i) {
+    var out = [];
+    if (i < 1) return out;
+    themes.forEach(function (t) {
+      var row = prog[t.id] || [], from = row[i - 1], to = row[i];
+      if (from === null || from === undefined || to === null || to === undefined) return;
+      var by = round1(to - from);
+      out.push({ theme: t.id, kind: by > 0 ? "up" : by < 0 ? "down" : "same", from: from, to: to, by: by });
+    });
+    return out;
+  }
+
+  // ---- actions and reviews ---------------------------------------------------
+  function dayNumber(iso) { // whole days since 1970 for a YYYY-MM-DD date (no time zone drift)
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000) : null;
+  }
+  /** When an action is due, compared with today: "overdue", "soon" (within 14 days), "later",
+      "done" or "none" (no date). */
+  function dueState(action, today, doneValue) {
+    var f = action.fields || {};
+    if (f.status === (doneValue || "done")) return "done";
+    var d = dayNumber(f["by-when"]), t = dayNumber(today);
+    if (d === null || t === null) return "none";
+    if (d < t) return "overdue";
+    if (d - t <= SOON_DAYS) return "soon";
+    return "later";
+  }
+  /** Overdue first, then due within 14 days, then the rest by date (no date last). */
+  function sortActions(actions, today, doneValue) {
+    var rank = { overdue: 0, soon: 1 };
+    return actions.map(function (a, i) { return { action: a, state: dueState(a, today, doneValue), i: i }; })
+      .sort(function (x, y) {
+        var rx = x.state in rank ? rank[x.state] : 2, ry = y.state in rank ? rank[y.state] : 2;
+        if (rx !== ry) return rx - ry;
+        var dx = (x.action.fields || {})["by-when"] || "\uffff", dy = (y.action.fields || {})["by-when"] || "\uffff";
+        if (dx !== dy) return dx < dy ? -1 : 1;
+        return x.i - y.i;
+      });
+  }
+  /** How many actions at each status: {statusValue: n}; an action with no status counts as the first. */
+  function statusCounts(actions, statusValues) {
+    var out = Object.create(null);
+    statusValues.forEach(function (s) { out[s] = 0; });
+    actions.forEach(function (a) {
+      var s = (a.fields || {}).status || statusValues[0];
+      if (s in out) out[s]++;
+    });
+    return out;
+  }
+  /** Keep the actions that match {theme, status, lead} ("" for any). */
+  function filterActions(actions, f, firstStatus) {
+    return actions.filter(function (a) {
+      var x = a.fields || {};
+      return (!f.theme || a.theme === f.theme) && (!f.status || (x.status || firstStatus) === f.status) &&
+        (!f.lead || (x.lead || "").trim().toLowerCase() === f.lead.trim().toLowerCase());
+    });
+  }
+  function addMonths(date, months) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || "");
+    if (!m) return "";
+    var y = +m[1], mo = +m[2] - 1 + months, d = +m[3];
+    y += Math.floor(mo / 12); mo = ((mo % 12) + 12) % 12;
+    var last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();  // 31 August + 6 months is 28/29 February
+    var pad = function (n) { return ("0" + n).slice(-2); };
+    return y + "-" + pad(mo + 1) + "-" + pad(Math.min(d, last));
+  }
+  /** The next review: the latest round's date plus the review interval ("" with no dated round). */
+  function nextReview(rounds, months) {
+    var latest = "";
+    (rounds || []).forEach(function (r) { if (dayNumber(r.date) !== null && r.date > latest) latest = r.date; });
+    return latest ? addMonths(latest, months) : "";
+  }
+  /** A review is due when today is on or after the review date. */
+  function reviewDue(next, today) {
+    var n = dayNumber(next), t = dayNumber(today);
+    return n !== null && t !== null && t >= n;
+  }
+
+  window.APFigures = {
+    FLAG_SPREAD: FLAG_SPREAD, SOON_DAYS: SOON_DAYS,
+    scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
+    byQuestion: byQuestion, cell: cell, glance: glance, spread: spread, sideBySide: sideBySide, talk: talk,
+    progress: progress, changes: changes,
+    dueState: dueState, sortActions: sortActions, statusCounts: statusCounts, filterActions: filterActions,
+    addMonths: addMonths, nextReview: nextReview, reviewDue: reviewDue
+  };
+})();
