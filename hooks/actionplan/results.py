@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .errors import ContentError, ContentErrors
 from .render import Renderer
 from .schema import Checker, Field, Schema
-from .yamlload import load_yaml
+from .yamlload import load_yaml, read_text
 
 RESULTS_FILE = "results.yml"
 SAMPLE_FILE = "sample-home.json"
@@ -141,7 +141,7 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
     if not path.is_file():
         return None
     problems: list[ContentError] = []
-    raw = load_yaml(path, problems)
+    raw = load_yaml(path, problems, content)
     words = None
     if raw is not None:
         before = len(problems)
@@ -151,7 +151,7 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
     sample = None
     sample_path = content / SAMPLE_FILE
     if sample_path.is_file():
-        sample = check_sample(sample_path, renderer.toolkit, problems)
+        sample = check_sample(sample_path, renderer.toolkit, problems, content)
     if problems:
         raise ContentErrors(problems)
     return Results(renderer, words, sample)
@@ -176,14 +176,17 @@ def _check_slots(words: dict, raw, path: Path, problems: list[ContentError]) -> 
 
 # ------------------------------------------------------------- the sample home
 
-def check_sample(path: Path, toolkit, problems: list[ContentError]) -> dict | None:
+def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path | None = None) -> dict | None:
     """Check the example home against the question set; return it, or None with problems added."""
     def error(message, fix):
         problems.append(ContentError(path, None, message, fix))
 
+    text = read_text(path, problems, root)  # the same limits as every content file
+    if text is None:
+        return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = json.loads(text)
+    except ValueError as exc:
         line = getattr(exc, "lineno", None)
         problems.append(ContentError(path, line, f"the example home is not valid JSON ({exc})",
                                      "check the commas and brackets near that line"))
