@@ -167,6 +167,11 @@ def test_an_existing_person_can_answer_together_and_finish_leads_on(page, base_u
     page.click('[data-ap-conv-do="next"]')
     assert not page.evaluate("document.documentElement.classList.contains('ap-conv')")
     assert page.evaluate("document.activeElement.tagName") == "H2"  # what comes after the questions
+    # next time, the chooser offers the group that answered last
+    page.reload()
+    page.wait_for_selector("#ap-session:not([hidden])")
+    page.click('[data-ap-conv-do="open"]')
+    assert page.locator("#ap-conv-who option:checked").inner_text() == "Whole team"
 
 
 def test_without_javascript_the_page_is_unchanged(browser, base_url):

@@ -29,10 +29,11 @@
   function readPos() {
     try { return JSON.parse(window.localStorage.getItem(posKey())) || {}; } catch (e) { return {}; }
   }
-  function writePos() {
-    var q = questions[index];
+  function writePos(change) {
+    var pos = readPos();
+    Object.keys(change).forEach(function (k) { pos[k] = change[k]; });
     try {
-      window.localStorage.setItem(posKey(), JSON.stringify({ question: q && q.getAttribute("data-ap-question") }));
+      window.localStorage.setItem(posKey(), JSON.stringify(pos));
     } catch (e) { /* not kept on this device: conversation mode still works */ }
   }
 
@@ -115,7 +116,7 @@
     who.textContent = C.fill(root.getAttribute("data-answering-as"), { name: name });
     var article = form.closest("article");
     if (article) article.scrollTop = 0;
-    writePos();
+    writePos({ question: questions[index].getAttribute("data-ap-question") });
     if (focus !== false) questions[index].focus({ preventScroll: true });
   }
   function move(step) {
@@ -174,12 +175,7 @@
       case "open": toggleChooser($("#ap-conv-choose").hidden); break;
       case "cancel": toggleChooser(false); break;
       case "begin": {
-        var id = chooseGroup();
-        try {
-          var pos = readPos();
-          pos.who = id;
-          window.localStorage.setItem(posKey(), JSON.stringify(pos));
-        } catch (err) { /* not kept: fine */ }
+        writePos({ who: chooseGroup() });
         $("#ap-conv-choose").hidden = true;
         $('[data-ap-conv-do="open"]', root).setAttribute("aria-expanded", "false");
         enter();
