@@ -30,6 +30,7 @@
     if (!box) return;
     var btn = $(".ap-textsize__toggle", box), panel = $(".ap-textsize__panel", box);
     var radios = $$("input[type=radio]", box);
+    // the choices show the current size when the panel opens
     function sync() { radios.forEach(function (r) { r.checked = r.value === current(); }); }
     function open(show, refocus) {
       panel.hidden = !show;
@@ -64,9 +65,8 @@
       try { v = JSON.parse(window.localStorage.getItem(KEY)); } catch (err) { v = null; }
       if (v === "large" || v === "larger") html.setAttribute("data-ap-text-size", v);
       else html.removeAttribute("data-ap-text-size");
-      sync();
+      if (!panel.hidden) sync();
     });
-    sync();
   }
 
   C.ready(init);
