@@ -174,6 +174,23 @@ def test_an_existing_person_can_answer_together_and_finish_leads_on(page, base_u
     assert page.locator("#ap-conv-who option:checked").inner_text() == "Whole team"
 
 
+def test_the_chooser_opens_and_closes_with_focus_where_it_should_be(page, base_url):
+    open_theme(page, base_url, THEME)
+    opener = page.locator('[data-ap-conv-do="open"]')
+    opener.click()
+    assert opener.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.id") == "ap-conv-who"
+    page.click('#ap-conv-choose [data-ap-conv-do="cancel"]')
+    assert opener.get_attribute("aria-expanded") == "false" and not page.is_visible("#ap-conv-choose")
+    assert page.evaluate("document.activeElement.getAttribute('data-ap-conv-do')") == "open"
+    opener.click()
+    page.keyboard.press("Escape")
+    assert not page.is_visible("#ap-conv-choose")
+    assert page.evaluate("document.activeElement.getAttribute('data-ap-conv-do')") == "open"
+    # nothing was added or changed by opening and closing it
+    assert page.locator("#ap-participant option").count() == 1
+
+
 def test_without_javascript_the_page_is_unchanged(browser, base_url):
     ctx = browser.new_context(java_script_enabled=False, viewport={"width": 1024, "height": 768})
     page = ctx.new_page()

@@ -192,6 +192,12 @@
       (t.tagName === "INPUT" && t.type !== "radio" && t.type !== "checkbox"));
   }
   function onKey(e) {
+    var choose = $("#ap-conv-choose");
+    if (!active && (e.key === "Escape" || e.key === "Esc") && choose && !choose.hidden && choose.contains(e.target)) {
+      e.preventDefault();
+      toggleChooser(false);
+      return;
+    }
     if (!active || e.altKey || e.ctrlKey || e.metaKey) return;
     var k = e.key;
     if (k === "Escape" || k === "Esc") { e.preventDefault(); leave(); return; }
