@@ -114,6 +114,12 @@ def _check_settings(settings: dict, path: Path, raw, problems: list[ContentError
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             problems.append(ContentError(path, raw.line_of(group), f'the id "{dup}" is used twice in "{group}"',
                                          "give each field its own id"))
+    conversation = settings.get("conversation")
+    note_ids = [n["id"] for n in settings.get("notes") or []]
+    if conversation and conversation.get("note") and conversation["note"] not in note_ids:
+        problems.append(ContentError(path, raw.line_of("conversation"),
+                                     f'conversation mode fills the note "{conversation["note"]}", which is not a note field',
+                                     "use one of: " + ", ".join(note_ids)))
     fields = (settings.get("actions") or {}).get("fields") or []
     ids = [f["id"] for f in fields]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):

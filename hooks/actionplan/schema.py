@@ -193,6 +193,16 @@ _retired = Schema("a retired question", {
     "question": Field("text"),
 })
 
+# Conversation mode (issue 13): the words around one question at a time, and
+# which note field its one note box fills.
+_conversation = Schema("the conversation mode settings", {
+    **{name: Field("text") for name in (
+        "start", "start_hint", "who", "default_group", "begin", "cancel", "answering_as",
+        "note_label", "how_to_move", "previous", "next", "finish", "leave",
+    )},
+    "note": Field("id", help='the id of the note field the one note box fills, such as "working-well"'),
+})
+
 TOOLKIT = Schema("the toolkit settings", {
     "title": Field("text", help="the name of the toolkit"),
     "version": Field("scalar", help="the question-set version; change it when questions change"),
@@ -221,6 +231,8 @@ TOOLKIT = Schema("the toolkit settings", {
     })),
     "retired_questions": Field("list", required=False, item=_retired,
                                help="questions taken out; their answers are kept"),
+    "conversation": Field("mapping", required=False, schema=_conversation,
+                          help="conversation mode: one question at a time for a group"),
 })
 
 THEME = Schema("the theme", {

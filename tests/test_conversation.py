@@ -1,0 +1,204 @@
+"""Conversation mode (issue 13): one question at a time for a group, in real Chromium.
+
+It is a view over the page's real form, so its answers are saved like anyone
+else's, under the group chosen (by default "Residents' meeting"), and appear on
+the page and in the export.
+"""
+from __future__ import annotations
+
+import pytest
+
+from storage_util import context, export_json, open_theme, open_your_data, wait_saved  # noqa: F401
+from together_helpers import THEMES, current_question, start_conversation
+
+pytestmark = pytest.mark.browser
+
+THEME = "themes/managing-transitions.html"
+QS = ["mt-before-the-move", "mt-key-worker", "mt-room-and-belongings", "mt-first-day",
+      "mt-first-weeks", "mt-family-support", "mt-hospital-stays", "mt-moving-on"]
+GROUP = "Residents' meeting"
+
+FITS_JS = """() => {
+  const vw = innerWidth, vh = innerHeight;
+  const inside = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= vh && r.right <= vw; };
+  const q = document.querySelector('.ap-conv-current');
+  const tiles = [...q.querySelectorAll('.ap-radio')];
+  const article = document.querySelector('article.md-content__inner');
+  return {
+    question: q.getAttribute('data-ap-question'),
+    legend: inside(q.querySelector('legend')),
+    next: inside(document.querySelector('[data-ap-conv-do="next"]')),
+    tiles: tiles.map(t => {
+      const r = t.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { inside: inside(t), w: r.width, h: r.height, hits: !!hit && t.contains(hit) };
+    }),
+    note: inside(q.querySelector('.ap-conv-note textarea')),
+    scrolls: article.scrollHeight > article.clientHeight + 1 || document.documentElement.scrollWidth > vw,
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(768, 1024), (1024, 768)], ids=["portrait", "landscape"])
+def test_every_question_fits_the_screen_with_big_buttons(browser, base_url, viewport):
+    ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
+    page = ctx.new_page()
+    problems = []
+    try:
+        for theme in THEMES:
+            start_conversation(page, base_url, f"themes/{theme}.html")
+            total = page.locator("#ap-questions [data-ap-question]").count()
+            for n in range(total):
+                f = page.evaluate(FITS_JS)
+                where = f"{theme} {f['question']}"
+                if not (f["legend"] and f["next"] and f["note"]) or f["scrolls"]:
+                    problems.append(f"{where}: does not fit {f}")
+                for t in f["tiles"]:
+                    if not (t["inside"] and t["hits"] and t["w"] >= 56 and t["h"] >= 56):
+                        problems.append(f"{where}: rating button {t}")
+                if n < total - 1:
+                    page.keyboard.press("PageDown")
+            page.keyboard.press("Escape")
+    finally:
+        ctx.close()
+    assert not problems, "\n".join(problems[:20])
+
+
+def _swipe(page, x0, x1, y):
+    """A real touch swipe, sent through the browser's input pipeline (not a made-up DOM event)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y}]})
+    for i in range(1, 6):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x0 + (x1 - x0) * i / 5, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def test_answers_go_to_the_group_and_show_on_the_page_and_in_the_export(browser, base_url):
+    ctx = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block", has_touch=True)
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        start_conversation(page, base_url, THEME)
+        # the group was added through the session bar and is the one answering
+        assert page.locator("#ap-participant option:checked").inner_text() == GROUP
+        assert GROUP in page.inner_text("[data-ap-conv-who]")
+        assert current_question(page) == QS[0]
+        assert page.evaluate("document.activeElement.getAttribute('data-ap-question')") == QS[0]
+        # only the question, its prompts, the rating and one note box ("What people said")
+        assert page.locator(".ap-question:visible").count() == 1
+        assert page.locator(".ap-conv-current textarea:visible").count() == 1
+        assert page.locator(".ap-conv-current .ap-conv-note label").inner_text() == "What people said"
+        assert not page.locator("h1").is_visible() and not page.locator(".md-header").is_visible()
+
+        page.click(f"label[for='q-{QS[0]}-rating-3']")
+        page.fill(f"#q-{QS[0]}--working-well", "Most people said the visit before the move helped.")
+        page.click('[data-ap-conv-do="next"]')                       # the Next button
+        assert current_question(page) == QS[1]
+        page.click(f"label[for='q-{QS[1]}-rating-not-sure']")
+        page.keyboard.press("PageDown")                              # a clicker
+        assert current_question(page) == QS[2]
+        page.keyboard.press("PageUp")
+        assert current_question(page) == QS[1]
+        page.keyboard.press("ArrowRight")                            # arrow keys
+        assert current_question(page) == QS[2]
+        _swipe(page, 800, 300, 400)                                  # a finger, right to left
+        assert current_question(page) == QS[3]
+        _swipe(page, 300, 800, 400)                                  # and back
+        assert current_question(page) == QS[2]
+        page.click(f"label[for='q-{QS[2]}-rating-4']")
+        assert "Saved" in page.inner_text("#ap-save-status")
+        page.keyboard.press("PageDown")
+        assert current_question(page) == QS[3]
+
+        # Escape leaves and lands on the same question in the page
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.documentElement.classList.contains('ap-conv')")
+        assert page.evaluate("document.activeElement.id") == f"q-{QS[3]}"
+        box = page.locator(f"#q-{QS[3]}").bounding_box()
+        assert 0 <= box["y"] < 768
+        assert page.locator("h1").is_visible()
+        # the page shows the answers, under the group, with the note field's own label back
+        assert page.is_checked(f"#q-{QS[0]}-rating-3")
+        assert page.is_checked(f"#q-{QS[1]}-rating-not-sure")
+        assert page.is_checked(f"#q-{QS[2]}-rating-4")
+        assert page.input_value(f"#q-{QS[0]}--working-well").startswith("Most people said")
+        assert page.inner_text(f"label[for='q-{QS[0]}--working-well']") == "What is working well"
+        assert page.locator(f"#q-{QS[0]}--could-be-better").is_visible()
+
+        # coming back resumes at the question we were on, even after a reload
+        wait_saved(page)
+        page.reload()
+        page.wait_for_selector("#ap-session:not([hidden])")
+        start_conversation(page, None)
+        assert current_question(page) == QS[3]
+        assert page.locator("#ap-participant option:checked").inner_text() == GROUP
+        page.keyboard.press("Escape")
+
+        open_your_data(page, base_url)
+        data = export_json(page)
+        home = data["homes"][0]
+        group = [p for p in home["participants"] if p["name"] == GROUP]
+        assert len(group) == 1
+        mine = {a["question"]: a for a in home["answers"] if a["participant"] == group[0]["id"]}
+        assert mine[QS[0]]["rating"] == "3" and mine[QS[0]]["notes"]["working-well"].startswith("Most people said")
+        assert mine[QS[1]]["rating"] == "not-sure"
+        assert mine[QS[2]]["rating"] == "4"
+        # nobody else got them
+        assert all(a["participant"] == group[0]["id"] for a in home["answers"])
+        assert errors == []
+    finally:
+        ctx.close()
+
+
+def test_an_existing_person_can_answer_together_and_finish_leads_on(page, base_url):
+    open_theme(page, base_url, THEME)
+    page.click('[data-ap-conv-do="open"]')
+    # everyone already here is offered first; "Whole team" is the default person
+    options = page.eval_on_selector_all("#ap-conv-who option:not([hidden])", "os => os.map(o => o.text)")
+    assert options[0] == "Whole team" and GROUP in options and options.count("Whole team") == 1
+    page.select_option("#ap-conv-who", label="Whole team")
+    page.click('[data-ap-conv-do="begin"]')
+    assert page.locator("#ap-participant option").count() == 1        # nobody new was added
+    for _ in QS[:-1]:
+        page.keyboard.press("PageDown")
+    assert page.inner_text('[data-ap-conv-do="next"]') == "Finish"
+    page.click('[data-ap-conv-do="next"]')
+    assert not page.evaluate("document.documentElement.classList.contains('ap-conv')")
+    assert page.evaluate("document.activeElement.tagName") == "H2"  # what comes after the questions
+    # next time, the chooser offers the group that answered last
+    page.reload()
+    page.wait_for_selector("#ap-session:not([hidden])")
+    page.click('[data-ap-conv-do="open"]')
+    assert page.locator("#ap-conv-who option:checked").inner_text() == "Whole team"
+
+
+def test_the_chooser_opens_and_closes_with_focus_where_it_should_be(page, base_url):
+    open_theme(page, base_url, THEME)
+    opener = page.locator('[data-ap-conv-do="open"]')
+    opener.click()
+    assert opener.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.id") == "ap-conv-who"
+    page.click('#ap-conv-choose [data-ap-conv-do="cancel"]')
+    assert opener.get_attribute("aria-expanded") == "false" and not page.is_visible("#ap-conv-choose")
+    assert page.evaluate("document.activeElement.getAttribute('data-ap-conv-do')") == "open"
+    opener.click()
+    page.keyboard.press("Escape")
+    assert not page.is_visible("#ap-conv-choose")
+    assert page.evaluate("document.activeElement.getAttribute('data-ap-conv-do')") == "open"
+    # nothing was added or changed by opening and closing it
+    assert page.locator("#ap-participant option").count() == 1
+
+
+def test_without_javascript_the_page_is_unchanged(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 1024, "height": 768})
+    page = ctx.new_page()
+    try:
+        page.goto(base_url + THEME)
+        assert not page.locator("[data-ap-conv]").is_visible()
+        assert not page.locator(".ap-textsize").is_visible()
+        assert page.locator("#ap-questions .ap-question:visible").count() == len(QS)
+        assert page.locator(f"#q-{QS[0]} textarea:visible").count() == 3
+    finally:
+        ctx.close()
