@@ -202,3 +202,27 @@ def test_without_javascript_the_page_is_unchanged(browser, base_url):
         assert page.locator(f"#q-{QS[0]} textarea:visible").count() == 3
     finally:
         ctx.close()
+
+
+def test_conversation_answers_show_in_the_results_under_the_groups_name(page, base_url):
+    """Issue 13: answers given in conversation mode appear in the results, under the group."""
+    start_conversation(page, base_url, who="Residents' meeting")
+    first = current_question(page)
+    page.click(f"label[for='q-{first}-rating-1']")
+    page.keyboard.press("PageDown")
+    second = current_question(page)
+    page.click(f"label[for='q-{second}-rating-4']")
+    page.locator("#ap-save-status").get_by_text("Saved").wait_for()
+    page.keyboard.press("Escape")
+
+    page.goto(base_url + "results/index.html")
+    page.wait_for_selector("[data-ap-results][data-ap-ready]")
+    assert "Residents' meeting" in page.inner_text('[data-ap-rs-fact="people"]')
+    head = page.locator(".ap-rs-glance thead th").evaluate_all("els => els.map(e => e.textContent.trim())")
+    assert any("Residents' meeting" in h for h in head), head
+    # the group's average for the theme is the mean of its two ratings: 2.5
+    row = page.locator(".ap-rs-glance tbody tr").first.inner_text()
+    assert "2.5" in row, row
+    # side by side: the group's rating sits next to the question it answered
+    side = page.locator(f'.ap-rs-q[data-ap-question="{first}"] tbody tr:has-text("Residents\' meeting")')
+    assert "Not yet" in side.inner_text()

@@ -132,6 +132,24 @@ def import_error(page, base_url):
     assert page.get_attribute("[data-ap-import-error]", "role") == "alert"  # assertive
 
 
+def results_empty(page, base_url):
+    page.goto(base_url + "results/index.html")
+    page.wait_for_selector("[data-ap-results][data-ap-ready]")
+
+
+def results_example_home(page, base_url):
+    results_empty(page, base_url)
+    page.click('[data-ap-rs-do="load-sample"]')
+    page.wait_for_selector("[data-ap-rs-example-showing]", state="visible")
+    page.wait_for_selector("[data-ap-rs-chart] svg")
+
+
+def results_example_removed(page, base_url):
+    results_example_home(page, base_url)
+    page.click('[data-ap-rs-do="remove-sample"]')
+    page.wait_for_function("document.querySelector('[data-ap-rs-example-status]').textContent.length > 0")
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -148,6 +166,9 @@ STATES = {
     "import choice open": ("site", import_choice),
     "import result": ("site", import_result),
     "import error": ("site", import_error),
+    "results, nothing answered yet": ("site", results_empty),
+    "results, the example home loaded": ("site", results_example_home),
+    "results, the example home removed": ("site", results_example_removed),
 }
 
 
