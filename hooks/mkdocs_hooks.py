@@ -2,12 +2,17 @@
 
 on_config  loads and validates content/ (a mistake stops the build with the
            file, the line and the fix) and fills the generated nav sections;
-on_files   adds the generated theme and case-study pages and the question set.
+on_files   adds the generated theme and case-study pages and the question set;
+           a generated page is finished HTML (actionplan.render.HtmlPage), so
+           MkDocs gets only a stub of its front matter and headings (for the
+           table of contents) to convert, and
+on_page_content  puts the finished HTML in place of what came of the stub.
 on_post_build  (issue 6) adds each page's Content-Security-Policy and writes the
            offline precache list and build hash into the built sw.js.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from actionplan import ContentErrors, load_toolkit
-from actionplan.render import Renderer, expand_nav
+from actionplan.render import HtmlPage, Renderer, expand_nav
 from actionplan import csp, precache
 from actionplan.forms import load_forms
 from actionplan.worksheets import PRINT_PAGES_CSS, Worksheets
@@ -36,7 +41,10 @@ def on_config(config):
         toolkit = load_toolkit(_content_dir(config))
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
-    _state["renderer"] = Renderer(toolkit, ROOT / "overrides")
+    if "attr_list" not in config.markdown_extensions:  # the stubs' headings carry their ids
+        raise PluginError("mkdocs.yml: the generated pages need the attr_list Markdown extension")
+    _state["renderer"] = Renderer(toolkit, ROOT / "overrides", config.markdown_extensions, config.mdx_configs)
+    _state["html"] = {}
     try:  # the printable forms (content/forms/): optional, validated like the rest
         forms = load_forms(_content_dir(config), toolkit)
     except ContentErrors as exc:
@@ -54,9 +62,26 @@ def on_files(files, config):
         existing = files.get_file_from_path(uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, uri, content=text))
+        files.append(File.generated(config, uri, content=_source(uri, text)))
     _add_worksheets(files, config)
     return files
+
+
+def _source(uri: str, text: str) -> str:
+    """What MkDocs reads: a generated page's stub (its HTML is kept for on_page_content)."""
+    if isinstance(text, HtmlPage):
+        _state["html"][uri] = text
+        return text.stub()
+    return text
+
+
+def on_page_content(html, page, config, files):
+    generated: HtmlPage | None = _state["html"].get(page.file.src_uri)
+    if generated is None:
+        return html
+    # links into this page may point at any id in it, as with a Markdown page
+    page.present_anchor_ids = set(re.findall(r'\s(?:id|name)="([^"]+)"', generated))
+    return str(generated)
 
 
 def _add_worksheets(files, config):
@@ -70,7 +95,7 @@ def _add_worksheets(files, config):
             files.remove(existing)
         inclusion = InclusionLevel.NOT_IN_NAV if uri in pages and uri not in sheets.in_nav() \
             else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        files.append(File.generated(config, uri, content=_source(uri, text), inclusion=inclusion))
 
 
 # After the search plugin has written its index (priority 0) and before
