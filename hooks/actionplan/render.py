@@ -81,6 +81,7 @@ class Renderer:
         self.toolkit = toolkit
         self.md = _markdown.Markdown(extensions=list(markdown_extensions),
                                      extension_configs=dict(markdown_config or {}))
+        self._converted: dict[str, Markup] = {}  # a field shown on several pages is converted once
         self.env = Environment(
             loader=FileSystemLoader(str(templates_dir)),
             autoescape=select_autoescape(["html"], default_for_string=False, default=False),
@@ -97,7 +98,10 @@ class Renderer:
 
     def markdown(self, text: str | None) -> Markup:
         """A Markdown field of the content as HTML."""
-        return Markup(self.md.reset().convert(text or ""))
+        text = text or ""
+        if text not in self._converted:
+            self._converted[text] = Markup(self.md.reset().convert(text))
+        return self._converted[text]
 
     def markdown_inline(self, text: str | None) -> Markup:
         """A one-paragraph Markdown field as HTML without its <p>, to sit in a line."""

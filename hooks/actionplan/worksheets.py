@@ -97,7 +97,10 @@ class Worksheets:
             theme_sheets=[s for s in sheets if s.theme is not None],
             other_sheets=[s for s in sheets if s.theme is None],
             link=lambda s: _html_href(INDEX, s.uri), pack=_html_href(INDEX, PACK))}
-        sheet_meta = lambda title: {"title": title, "hide": ["navigation", "toc"]}  # noqa: E731
+        # A sheet is for paper and repeats its theme's questions (the pack repeats them
+        # all): search finds the theme page and the list of worksheets instead.
+        sheet_meta = lambda title: {"title": title, "hide": ["navigation", "toc"],  # noqa: E731
+                                    "search": {"exclude": True}}
         for sheet in sheets:
             out[sheet.uri] = self._render("actionplan/worksheet.html", sheet_meta(sheet.title), sheet=sheet,
                                           sheets=[sheet], title=sheet.title, level=1,

@@ -36,7 +36,12 @@ class LList(list):
             return self.line
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (ten times quicker than the pure-Python
+# one, which took most of the time of loading content/); the same marks and errors.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     def __init__(self, stream, path, problems):
         super().__init__(stream)
         self._path = path
