@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 import markdown as _markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
@@ -89,6 +89,10 @@ class Renderer:
             lstrip_blocks=True,
             undefined=StrictUndefined,
             keep_trailing_newline=True,
+            # compiled templates are kept (in this user's temporary folder, by the
+            # templates' checksum), so a build or a `mkdocs serve` rebuild after a
+            # content edit does not compile them again
+            bytecode_cache=FileSystemBytecodeCache(),
         )
         self.env.filters["html_block"] = _html_block
         self.env.filters["yaml_str"] = lambda s: json.dumps(s, ensure_ascii=False)
