@@ -7,8 +7,9 @@ on_files   adds the generated theme and case-study pages and the question set;
            MkDocs gets only a stub of its front matter and headings (for the
            table of contents) to convert, and
 on_page_content  puts the finished HTML in place of what came of the stub.
-on_post_build  (issue 6) adds each page's Content-Security-Policy and writes the
-           offline precache list and build hash into the built sw.js.
+on_post_build  (issue 6) adds each page's Content-Security-Policy (and, issue 14,
+           preload links for its scripts) and writes the offline precache list
+           and build hash into the built sw.js.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from mkdocs.structure.files import File
 
 from actionplan import ContentErrors, load_toolkit
 from actionplan.render import HtmlPage, Renderer, expand_nav
-from actionplan import csp, precache
+from actionplan import csp, precache, preload
 from actionplan.forms import load_forms
 from actionplan.worksheets import PRINT_PAGES_CSS, Worksheets
 from actionplan.worksheets import expand_nav as worksheets_nav
@@ -107,6 +108,6 @@ def on_post_build(config):
     shim_source = shim.read_text(encoding="utf-8") if shim.is_file() else None
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        page.write_text(csp.add_csp(text, shim_source), encoding="utf-8")
+        page.write_text(csp.add_csp(preload.add_preloads(text), shim_source), encoding="utf-8")
     if (site / precache.SW_NAME).is_file():
         precache.write_precache(site)
