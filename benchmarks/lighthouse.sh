@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# Lighthouse on the built site (issue 6): installable manifest, console errors,
-# category scores, for the home page and a theme page. Not part of the test suite.
+# Lighthouse on the built site, beside a stock Material page (issues 6 and 14).
+# Not part of the test suite: it prints figures.
 #
-#   benchmarks/lighthouse.sh            # builds, serves on 127.0.0.1, runs, prints
+#   benchmarks/lighthouse.sh            # builds, serves on 127.0.0.1 with gzip, runs, prints
+#
+# For the home, a theme, Your data and a worksheet (and the results page when it
+# exists), and a stock Material page of the same length as our theme page (a
+# stock site made page for page from ours by benchmarks/bench_build.py), it runs
+# Lighthouse LH_RUNS times (default 3, mobile, the default) and prints each
+# category's score in every run and the median, and the PWA checks of issue 6
+# where this Lighthouse has them.
 #
 # Installs lighthouse from the npm registry into a temporary folder (outside the
-# repo) and runs it on the system Chromium (CHROME_PATH). Lighthouse 11 is the
-# default because version 12 dropped the PWA checks (installable-manifest);
-# LH_VERSION=12 gives the newer scores.
+# repo) and runs it on the system Chromium (CHROME_PATH). LH_VERSION picks the
+# version: 12 by default (the scores of issue 14); 11 still has the PWA checks
+# (installable-manifest) that version 12 dropped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=${LH_WORK:-/tmp/actionplan-lighthouse}
 SITE="$WORK/site"
+STOCK="$WORK/stock"
 PORT=${LH_PORT:-8765}
+STOCK_PORT=$((PORT + 1))
+RUNS=${LH_RUNS:-3}
 export CHROME_PATH=${CHROME_PATH:-$(command -v chromium || command -v chromium-browser)}
+export NO_MKDOCS_2_WARNING=1
 
-LH_VERSION=${LH_VERSION:-11}
+LH_VERSION=${LH_VERSION:-12}
 LH_DIR="$WORK/lh$LH_VERSION"
 mkdir -p "$LH_DIR"
 if [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
@@ -24,34 +35,65 @@ if [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
   (cd "$LH_DIR" && npm install --no-audit --no-fund --silent "lighthouse@$LH_VERSION" >/dev/null)
 fi
 
-NO_MKDOCS_2_WARNING=1 "$ROOT/.venv/bin/mkdocs" build --strict -q -d "$SITE"
+rm -rf "$SITE" "$STOCK"
+"$ROOT/.venv/bin/mkdocs" build --strict -q -d "$SITE"
+"$ROOT/.venv/bin/python" "$ROOT/benchmarks/bench_build.py" --stock-site "$SITE" "$STOCK"
 # Served with gzip, as every host in the README does (LH_PLAIN=1: no compression).
-if [ -n "${LH_PLAIN:-}" ]; then
-  "$ROOT/.venv/bin/python" -m http.server "$PORT" --bind 127.0.0.1 -d "$SITE" >/dev/null 2>&1 &
-else
-  "$ROOT/.venv/bin/python" "$ROOT/benchmarks/serve_gzip.py" "$SITE" "$PORT" >/dev/null 2>&1 &
-fi
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+serve() {
+  if [ -n "${LH_PLAIN:-}" ]; then
+    "$ROOT/.venv/bin/python" -m http.server "$2" --bind 127.0.0.1 -d "$1" >/dev/null 2>&1 &
+  else
+    "$ROOT/.venv/bin/python" "$ROOT/benchmarks/serve_gzip.py" "$1" "$2" >/dev/null 2>&1 &
+  fi
+}
+serve "$SITE" "$PORT"; SERVER=$!
+serve "$STOCK/site" "$STOCK_PORT"; STOCK_SERVER=$!
+trap 'kill $SERVER $STOCK_SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
-  curl -sf -o /dev/null "http://127.0.0.1:$PORT/index.html" && break
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT/index.html" && curl -sf -o /dev/null "http://127.0.0.1:$STOCK_PORT/index.html" && break
   sleep 0.2
 done
 
-for page in index.html themes/managing-transitions.html; do
-  name=$(echo "$page" | tr '/.' '__')
-  rm -f "$WORK/$name.json"
-  "$LH_DIR/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT/$page" \
-    --quiet --output=json --output-path="$WORK/$name.json" \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
-  "$ROOT/.venv/bin/python" - "$WORK/$name.json" "$page" <<'PY'
-import json, sys
-report = json.load(open(sys.argv[1]))
-audits = report["audits"]
-print(f"== {sys.argv[2]}  (Lighthouse {report['lighthouseVersion']})")
-for cat in report["categories"].values():
-    score = cat["score"]
-    print(f"  {cat['title']:<16} {'n/a' if score is None else round(score * 100)}")
+URLS=()
+for page in index.html themes/managing-transitions.html your-data.html worksheets/managing-transitions.html results.html; do
+  [ -f "$SITE/$page" ] && URLS+=("ours $page http://127.0.0.1:$PORT/$page")
+done
+URLS+=("stock themes/managing-transitions.html http://127.0.0.1:$STOCK_PORT/themes/managing-transitions.html")
+
+for entry in "${URLS[@]}"; do
+  read -r who page url <<<"$entry"
+  name="$who-$(echo "$page" | tr '/.' '__')"
+  reports=()
+  for run in $(seq "$RUNS"); do
+    out="$WORK/$name-$run.json"
+    rm -f "$out"
+    "$LH_DIR/node_modules/.bin/lighthouse" "$url" \
+      --quiet --output=json --output-path="$out" \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
+    reports+=("$out")
+  done
+  "$ROOT/.venv/bin/python" - "$who $page" "${reports[@]}" <<'PY'
+import json, statistics, sys
+label, paths = sys.argv[1], sys.argv[2:]
+reports = []
+for p in paths:
+    try:
+        reports.append(json.load(open(p)))
+    except (OSError, ValueError):
+        pass
+if not reports:
+    print(f"== {label}: no report (did Lighthouse run?)")
+    sys.exit()
+print(f"== {label}  (Lighthouse {reports[0]['lighthouseVersion']}, {len(reports)} runs)")
+for key, cat in reports[0]["categories"].items():
+    scores = [r["categories"][key]["score"] for r in reports if r["categories"].get(key, {}).get("score") is not None]
+    runs = " ".join(str(round(s * 100)) for s in scores)
+    med = round(statistics.median(scores) * 100) if scores else "n/a"
+    print(f"  {cat['title']:<16} median {med:>3}   runs: {runs}")
+audits = reports[0]["audits"]
+for metric in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"):
+    vals = [r["audits"][metric].get("displayValue", "") for r in reports if metric in r["audits"]]
+    print(f"  {metric:<26} {' | '.join(vals)}")
 def show(audit_id):
     a = audits.get(audit_id)
     if a:
@@ -59,7 +101,16 @@ def show(audit_id):
         print(f"  {audit_id}: {'pass' if s == 1 else 'n/a' if s is None else 'FAIL'}  {a.get('displayValue', '')}")
         for item in ((a.get("details") or {}).get("items", []) if s != 1 else [])[:5]:
             print("     -", item.get("description") or item.get("reason") or item.get("url") or item)
-for audit_id in ("installable-manifest", "errors-in-console", "csp-xss", "maskable-icon", "themed-omnibox", "splash-screen", "service-worker"):
+for audit_id in ("render-blocking-resources", "render-blocking-insight", "installable-manifest", "errors-in-console", "csp-xss"):
     show(audit_id)
+lost = set()  # what cost a point outside performance, in any run
+for r in reports:
+    for key, cat in r["categories"].items():
+        if cat["score"] is not None and cat["score"] < 1 and key != "performance":
+            for ref in cat["auditRefs"]:
+                a = r["audits"].get(ref["id"], {})
+                if ref.get("weight") and a.get("score") is not None and a["score"] < 1:
+                    lost.add(f"  [{cat['title']}] {ref['id']}: {a.get('title')}")
+print("\n".join(sorted(lost)))
 PY
 done

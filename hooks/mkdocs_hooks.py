@@ -2,15 +2,21 @@
 
 on_config  loads and validates content/ (a mistake stops the build with the
            file, the line and the fix) and fills the generated nav sections;
-on_files   adds the generated theme and case-study pages and the question set.
+on_files   adds the generated theme and case-study pages and the question set;
+           a generated page is finished HTML (actionplan.render.HtmlPage), so
+           MkDocs gets only a stub of its front matter and headings (for the
+           table of contents) to convert, and
+on_page_content  puts the finished HTML in place of what came of the stub.
 on_page_context  escapes the page description, which Material writes into an
            attribute as it is (issue 12: a summary with a quote in it).
-on_post_build  (issue 6) adds each page's Content-Security-Policy and writes the
-           offline precache list and build hash into the built sw.js.
+on_post_build  (issue 6) adds each page's Content-Security-Policy (and, issue 14,
+           preload links for its scripts) and writes the offline precache list
+           and build hash into the built sw.js.
 """
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,8 +24,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from actionplan import ContentErrors, load_toolkit
-from actionplan.render import Renderer, expand_nav
-from actionplan import csp, precache
+from actionplan.render import HtmlPage, Renderer, expand_nav
+from actionplan import csp, precache, preload
 from actionplan.forms import load_forms
 from actionplan.results import load_results
 from actionplan.worksheets import PRINT_PAGES_CSS, Worksheets
@@ -40,7 +46,10 @@ def on_config(config):
         toolkit = load_toolkit(_content_dir(config))
     except ContentErrors as exc:
         raise PluginError(str(exc)) from None
-    _state["renderer"] = Renderer(toolkit, ROOT / "overrides")
+    if "attr_list" not in config.markdown_extensions:  # the stubs' headings carry their ids
+        raise PluginError("mkdocs.yml: the generated pages need the attr_list Markdown extension")
+    _state["renderer"] = Renderer(toolkit, ROOT / "overrides", config.markdown_extensions, config.mdx_configs)
+    _state["html"] = {}
     try:  # the printable forms (content/forms/): optional, validated like the rest
         forms = load_forms(_content_dir(config), toolkit)
     except ContentErrors as exc:
@@ -62,20 +71,22 @@ def on_config(config):
 
 def on_files(files, config):
     renderer: Renderer = _state["renderer"]
-    for uri, text in {**renderer.pages(), **renderer.assets()}.items():
-        existing = files.get_file_from_path(uri)
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, uri, content=text))
+    _add(files, config, {**renderer.pages(), **renderer.assets()})
     _add_worksheets(files, config)
     results = _state.get("results")
     if results is not None:
-        for uri, text in {**results.pages(), **results.assets()}.items():
-            existing = files.get_file_from_path(uri)
-            if existing is not None:
-                files.remove(existing)
-            files.append(File.generated(config, uri, content=text))
+        _add(files, config, {**results.pages(), **results.assets()})
     return files
+
+
+def _add(files, config, generated: dict, not_in_nav=()):
+    """Add generated pages and assets, each in place of any file with its name."""
+    for uri, text in generated.items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)
+        inclusion = InclusionLevel.NOT_IN_NAV if uri in not_in_nav else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, uri, content=_source(uri, text), inclusion=inclusion))
 
 
 def on_page_context(context, page, config, nav):
@@ -85,18 +96,29 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _source(uri: str, text: str) -> str:
+    """What MkDocs reads: a generated page's stub (its HTML is kept for on_page_content)."""
+    if isinstance(text, HtmlPage):
+        _state["html"][uri] = text
+        return text.stub()
+    return text
+
+
+def on_page_content(html, page, config, files):
+    generated: HtmlPage | None = _state["html"].get(page.file.src_uri)
+    if generated is None:
+        return html
+    # links into this page may point at any id in it, as with a Markdown page
+    page.present_anchor_ids = set(re.findall(r'\s(?:id|name)="([^"]+)"', generated))
+    return str(generated)
+
+
 def _add_worksheets(files, config):
     """The worksheets (issue 5): the index is in the nav, the sheets are linked from it."""
     sheets: Worksheets | None = _state.get("worksheets")
     pages = sheets.pages() if sheets else {}
     assets = sheets.assets() if sheets else {PRINT_PAGES_CSS: "/* No printable forms in content/forms/. */\n"}
-    for uri, text in {**pages, **assets}.items():
-        existing = files.get_file_from_path(uri)
-        if existing is not None:
-            files.remove(existing)
-        inclusion = InclusionLevel.NOT_IN_NAV if uri in pages and uri not in sheets.in_nav() \
-            else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+    _add(files, config, {**pages, **assets}, not_in_nav=[u for u in pages if u not in sheets.in_nav()])
 
 
 # After the search plugin has written its index (priority 0) and before
@@ -109,6 +131,6 @@ def on_post_build(config):
     allowed = csp.template_scripts(config.theme.dirs)  # only the templates' own inline scripts run
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        page.write_text(csp.add_csp(text, shim_source, allowed), encoding="utf-8")
+        page.write_text(csp.add_csp(preload.add_preloads(text), shim_source, allowed), encoding="utf-8")
     if (site / precache.SW_NAME).is_file():
         precache.write_precache(site)

@@ -1,9 +1,17 @@
-"""Render the toolkit into page sources with Jinja2 templates.
+"""Render the toolkit into pages with Jinja2 templates.
 
-``Renderer(toolkit, templates_dir).pages()`` returns ``{path: text}`` for every
-generated page (Markdown with the answer forms as raw HTML blocks) and for the
-machine-readable question set. It knows nothing of MkDocs: the hook adds these
-as files, a test can simply read them.
+``Renderer(toolkit, templates_dir).pages()`` returns ``{path: HtmlPage}`` for
+every generated page, and ``assets()`` the machine-readable question set. A
+page is finished HTML: only the content's Markdown fields go through Markdown
+(the ``markdown`` filters, with the site's extensions), never the page around
+them, so a build does not parse the answer forms as Markdown again. It knows
+nothing of MkDocs: the hook serves any ``HtmlPage`` as it is (see
+``HtmlPage.stub``), a test can simply read them.
+
+A new generated page gets all this by rendering an HTML template with
+``Renderer.render_page(template, meta, **context)``, calling
+``{{ heading(level, text) }}`` for each heading that belongs in the table of
+contents, and returning the result among the pages.
 """
 from __future__ import annotations
 
@@ -11,7 +19,10 @@ import json
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+import markdown as _markdown
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown.extensions.toc import slugify
+from markupsafe import Markup, escape
 
 from .model import Toolkit
 from .pagenames import CASE_STUDIES, THEMES
@@ -29,9 +40,49 @@ def _html_block(html: str) -> str:
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
+# The characters Python-Markdown lets a backslash escape (markdown.Markdown.ESCAPED_CHARS).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+class HtmlPage(str):
+    """A generated page: its finished HTML (the text itself), its front matter
+    (``meta``) and the headings of its table of contents (``headings``: level,
+    plain text, id; in order).
+
+    A site generator that wants Markdown files gets ``stub()``: the front matter
+    and the same headings with the same ids, nothing else, so its table of
+    contents and search sections match; it then shows the HTML in place of what
+    it made of the stub.
+    """
+
+    meta: dict
+    headings: list
+
+    def __new__(cls, html: str, meta: dict | None = None, headings=()):
+        page = super().__new__(cls, html)
+        page.meta = dict(meta or {})
+        page.headings = list(headings)
+        return page
+
+    def stub(self) -> str:
+        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.meta.items())
+        lines = [f"---\n{front}---\n"] if front else []
+        for level, text, hid in self.headings:
+            plain = _MD_SPECIAL.sub(r"\\\1", text)
+            lines.append(f"{'#' * level} {plain} {{#{hid}}}\n")
+        return "\n".join(lines)
+
+
 class Renderer:
-    def __init__(self, toolkit: Toolkit, templates_dir: Path | str):
+    def __init__(self, toolkit: Toolkit, templates_dir: Path | str,
+                 markdown_extensions=("tables",), markdown_config: dict | None = None):
+        """``markdown_extensions`` and ``markdown_config``: the site's Markdown
+        extensions and their settings (names and dicts, as in mkdocs.yml), used
+        for the content's Markdown fields."""
         self.toolkit = toolkit
+        self.md = _markdown.Markdown(extensions=list(markdown_extensions),
+                                     extension_configs=dict(markdown_config or {}))
+        self._converted: dict[str, Markup] = {}  # a field shown on several pages is converted once
         self.env = Environment(
             loader=FileSystemLoader(str(templates_dir)),
             autoescape=select_autoescape(["html"], default_for_string=False, default=False),
@@ -39,10 +90,30 @@ class Renderer:
             lstrip_blocks=True,
             undefined=StrictUndefined,
             keep_trailing_newline=True,
+            # compiled templates are kept (in this user's temporary folder, by the
+            # templates' checksum), so a build or a `mkdocs serve` rebuild after a
+            # content edit does not compile them again
+            bytecode_cache=FileSystemBytecodeCache(),
         )
         self.env.filters["html_block"] = _html_block
         self.env.filters["yaml_str"] = lambda s: json.dumps(s, ensure_ascii=False)
         self.env.filters["one_line"] = lambda s: re.sub(r"\s+", " ", s).strip()
+        self.env.filters["markdown"] = self.markdown
+        self.env.filters["markdown_inline"] = self.markdown_inline
+
+    def markdown(self, text: str | None) -> Markup:
+        """A Markdown field of the content as HTML."""
+        text = text or ""
+        if text not in self._converted:
+            self._converted[text] = Markup(self.md.reset().convert(text))
+        return self._converted[text]
+
+    def markdown_inline(self, text: str | None) -> Markup:
+        """A one-paragraph Markdown field as HTML without its <p>, to sit in a line."""
+        html = self.markdown(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = Markup(html[3:-4])
+        return html
 
     def _context(self, **extra) -> dict:
         s = self.toolkit.settings
@@ -62,21 +133,51 @@ class Renderer:
     def render(self, template: str, **extra) -> str:
         return self.env.get_template(template).render(self._context(**extra))
 
-    def theme_page(self, theme) -> str:
+    def render_page(self, template: str, meta: dict | None = None, **extra) -> HtmlPage:
+        """Render an HTML template into a page. In the template,
+        ``{{ heading(level, text) }}`` writes a heading (text, or Markup with a
+        link) with a unique id and puts it in the page's table of contents."""
+        headings: list[tuple[int, str, str]] = []
+        used: set[str] = set()
+
+        def heading(level: int, content) -> Markup:
+            text = re.sub(r"\s+", " ", Markup(content).striptags() if isinstance(content, Markup)
+                          else str(content)).strip()
+            base = slugify(text, "-") or "section"
+            hid, n = base, 0
+            while hid in used:
+                n += 1
+                hid = f"{base}_{n}"
+            used.add(hid)
+            headings.append((level, text, hid))
+            return Markup(f'<h{level} id="{hid}">{escape(content)}</h{level}>')
+
+        html = self.render(template, heading=heading, **extra)
+        return HtmlPage(html, meta, headings)
+
+    def theme_page(self, theme) -> HtmlPage:
         studies = [self.toolkit.case_study(i) for i in theme.case_studies]
-        return self.render("actionplan/theme.md", theme=theme, studies=studies)
+        return self.render_page("actionplan/theme.html",
+                                {"title": theme.title, "description": theme.summary, "ap_theme": theme.id},
+                                theme=theme, studies=studies)
 
-    def case_study_page(self, study) -> str:
+    def case_study_page(self, study) -> HtmlPage:
         themes = [self.toolkit.theme(i) for i in study.themes]
-        return self.render("actionplan/case-study.md", study=study, themes=themes)
+        return self.render_page("actionplan/case-study.html",
+                                {"title": study.title, "description": study.summary},
+                                study=study, themes=themes)
 
-    def pages(self) -> dict[str, str]:
-        out = {THEMES.uri("index"): self.render("actionplan/themes-index.md", themes=self.toolkit.themes)}
+    def pages(self) -> dict[str, HtmlPage]:
+        labels = self.toolkit.settings["labels"]
+        out = {THEMES.uri("index"): self.render_page("actionplan/themes-index.html",
+                                                   {"title": labels["themes_overview"]},
+                                                   themes=self.toolkit.themes)}
         for theme in self.toolkit.themes:
             out[theme.url] = self.theme_page(theme)
         if self.toolkit.case_studies:
-            out[CASE_STUDIES.uri("index")] = self.render("actionplan/case-studies-index.md",
-                                                       studies=self.toolkit.case_studies)
+            out[CASE_STUDIES.uri("index")] = self.render_page("actionplan/case-studies-index.html",
+                                                            {"title": labels["case_studies_overview"]},
+                                                            studies=self.toolkit.case_studies)
         for study in self.toolkit.case_studies:
             out[study.url] = self.case_study_page(study)
         return out

@@ -22,7 +22,7 @@ import markdown as _markdown
 from markupsafe import Markup
 
 from .errors import ContentError, ContentErrors
-from .render import Renderer
+from .render import HtmlPage, Renderer
 from .schema import Checker, Field, Schema
 from .yamlload import load_yaml, read_text
 
@@ -89,11 +89,13 @@ class Results:
         self.renderer.env.filters.setdefault("markdown", lambda text: Markup(_markdown.markdown(text or "")))
 
     # ------------------------------------------------------------- pages
-    def pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, HtmlPage]:
         toolkit = self.renderer.toolkit
         status = next((f for f in toolkit.settings["actions"]["fields"] if f["id"] == "status"), None)
-        return {PAGE: self.renderer.render(
-            "actionplan/results.md", r=self.words, themes=toolkit.themes,
+        meta = {"title": self.words["title"], "description": self.words["description"],
+                "template": "results.html", "hide": ["toc"]}
+        return {PAGE: self.renderer.render_page(
+            "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
             statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
             has_sample=self.sample is not None,
             first_theme=toolkit.themes[0] if toolkit.themes else None)}

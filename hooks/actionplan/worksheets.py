@@ -2,7 +2,8 @@
 
 ``Worksheets(renderer, forms)`` uses the theme pages' ``Renderer`` (its
 templates, filters and the toolkit), so a theme worksheet is made from the very
-same theme content as the theme page. ``pages()`` returns ``{path: markdown}``:
+same theme content as the theme page. ``pages()`` returns ``{path: HtmlPage}``
+(finished HTML, see render.py):
 
     worksheets/index.md        the list of every form, and the complete pack
     worksheets/<theme-id>.md   a theme form, once for every theme
@@ -19,12 +20,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-import markdown as _markdown
-from markupsafe import Markup
-
 from .forms import Form, Forms
 from .pagenames import WORKSHEETS
-from .render import Renderer
+from .render import HtmlPage, Renderer
 
 FOLDER = WORKSHEETS.folder
 INDEX = WORKSHEETS.uri("index")  # the names a form or theme id may not have: pagenames.py
@@ -61,8 +59,6 @@ class Worksheets:
         self.forms = forms
         self.toolkit = renderer.toolkit
         env = renderer.env
-        # content Markdown (authored text, like the theme pages) as HTML inside a sheet
-        env.filters.setdefault("markdown", lambda text: Markup(_markdown.markdown(text or "")))
         # the theme pages' print links (overrides/actionplan/print-links.html) read this
         env.globals["print_links"] = {
             "labels": forms.labels,
@@ -90,23 +86,29 @@ class Worksheets:
 
     # ---------------------------------------------------------------- pages
 
-    def _render(self, template: str, **extra) -> str:
-        return self.renderer.render(template, forms=self.forms, wlabels=self.forms.labels,
-                                    wsettings=self.forms.settings, **extra)
+    def _render(self, template: str, meta: dict, **extra) -> HtmlPage:
+        return self.renderer.render_page(template, meta, forms=self.forms, wlabels=self.forms.labels,
+                                         wsettings=self.forms.settings, **extra)
 
-    def pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, HtmlPage]:
         sheets = self.sheets()
         index_href = lambda uri: _html_href(uri, INDEX)  # noqa: E731
         out = {INDEX: self._render(
-            "actionplan/worksheets-index.md",
+            "actionplan/worksheets-index.html", {"title": self.forms.settings["title"]},
             theme_sheets=[s for s in sheets if s.theme is not None],
             other_sheets=[s for s in sheets if s.theme is None],
-            link=lambda s: posixpath.basename(s.uri), pack=posixpath.basename(PACK))}
+            link=lambda s: _html_href(INDEX, s.uri), pack=_html_href(INDEX, PACK))}
+        # A sheet is for paper and repeats its theme's questions (the pack repeats them
+        # all): search finds the theme page and the list of worksheets instead.
+        sheet_meta = lambda title: {"title": title, "hide": ["navigation", "toc"],  # noqa: E731
+                                    "search": {"exclude": True}}
         for sheet in sheets:
-            out[sheet.uri] = self._render("actionplan/worksheet.md", sheet=sheet, sheets=[sheet],
-                                          title=sheet.title, level=1, index_href=index_href(sheet.uri))
-        out[PACK] = self._render("actionplan/worksheet.md", sheet=None, sheets=sheets,
-                                 title=self.forms.settings["pack_title"], level=2, index_href=index_href(PACK))
+            out[sheet.uri] = self._render("actionplan/worksheet.html", sheet_meta(sheet.title), sheet=sheet,
+                                          sheets=[sheet], title=sheet.title, level=1,
+                                          index_href=index_href(sheet.uri))
+        title = self.forms.settings["pack_title"]
+        out[PACK] = self._render("actionplan/worksheet.html", sheet_meta(title), sheet=None, sheets=sheets,
+                                 title=title, level=2, index_href=index_href(PACK))
         return out
 
     def in_nav(self) -> list[str]:

@@ -77,9 +77,18 @@ def _kind(node) -> str:
     return "a list" if isinstance(node, yaml.SequenceNode) else "a set of named fields"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (ten times quicker than the pure-Python
+# one, which took most of the time of loading content/); the same marks and errors.
+# libyaml composes nodes in C, past compose_node below, so with it the events are
+# checked first for aliases and depth (_check_events), the same rules in one pass.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_C_PARSER = _Base is not yaml.SafeLoader
+
+
+class _Loader(_Base):
     def __init__(self, stream, path, problems):
         super().__init__(stream)
+        self._text = stream
         self._path = path
         self._problems = problems
         self._depth = 0
@@ -87,22 +96,20 @@ class _Loader(yaml.SafeLoader):
 
     # ------------------------------------------------------------ composing
 
+    def get_single_data(self):
+        if _C_PARSER:
+            _check_events(self._text)
+        return super().get_single_data()
+
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1,
-                           f'the alias "*{event.anchor}" repeats another part of the file, '
-                           "and content files may not use aliases",
-                           f'write the words out in full here instead of "*{event.anchor}", '
-                           "and take out the matching \"&\" anchor")
+            raise _alias_refused(event)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 event = self.peek_event()
-                raise _Refused(event.start_mark.line + 1,
-                               f"the lists and fields here are nested more than {MAX_DEPTH} deep",
-                               "content needs only a few levels: check the brackets [ ] { } "
-                               'and the "- " at the start of lines, and take out the extra ones')
+                raise _too_deep(event)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -156,6 +163,40 @@ class _Loader(yaml.SafeLoader):
         value = self.construct_scalar(node)
         self.texts.append(safety.Text(value, node.start_mark.line + 1, node.end_mark.line + 1, node.style))
         return value
+
+
+def _alias_refused(event) -> "_Refused":
+    return _Refused(event.start_mark.line + 1,
+                    f'the alias "*{event.anchor}" repeats another part of the file, '
+                    "and content files may not use aliases",
+                    f'write the words out in full here instead of "*{event.anchor}", '
+                    "and take out the matching \"&\" anchor")
+
+
+def _too_deep(event) -> "_Refused":
+    return _Refused(event.start_mark.line + 1,
+                    f"the lists and fields here are nested more than {MAX_DEPTH} deep",
+                    "content needs only a few levels: check the brackets [ ] { } "
+                    'and the "- " at the start of lines, and take out the extra ones')
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting from the parser's events, before any node is made."""
+    parser = _Base(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                raise _alias_refused(event)
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        parser.dispose()
 
 
 def _short(node) -> str:

@@ -675,16 +675,8 @@
     St.probe();
     if (bar) {
       ctx.theme = bar.getAttribute("data-ap-theme");
-      bar.hidden = false;
       ensureDefaults(bar);
-      var tpl = $("#ap-ui-templates"), list = $("[data-ap-action-list]");
-      if (tpl && list) {
-        var add = tpl.content.querySelector('[data-ap-tpl="add-action"]').cloneNode(true);
-        list.parentNode.insertBefore(add, list.nextSibling);
-      }
     }
-    ydParts.forEach(function (p) { p.hidden = false; });
-    $$("[data-ap-nojs]").forEach(function (p) { p.hidden = true; });
     restoreAll();
     renderPersist();
     document.addEventListener("input", onInput);
@@ -697,5 +689,8 @@
     window.addEventListener("beforeunload", flushAll);
   }
 
-  ready(init);
+  // This script is at the end of <body>, so the page above it is all there: lay it
+  // out from the saved answers now, before the first paint (pages whose layout
+  // depends on them hold their first paint until this has run: partials/ap-head.html).
+  init();
 })();

@@ -1,7 +1,8 @@
 /* Printing (issue 5). A classic script: no modules, no inline handlers.
  *
- * - Shows the print buttons ([data-ap-print]; they are hidden without
- *   JavaScript, where the browser's own Print still works) and prints on click.
+ * - Prints on a click of a print button ([data-ap-print]). The buttons show only
+ *   with JavaScript (.ap-js-only, decided before the first paint); without it
+ *   the browser's own Print still works.
  * - Filled-in printing: a textarea prints only its visible rows, so just
  *   before printing each note's text is copied, with textContent, into a
  *   print-only copy beside it (an empty note gets ruled lines to write on).
@@ -18,7 +19,6 @@
   }
 
   function showButtons() {
-    each("[data-ap-print-show]", function (el) { el.hidden = false; });
     each("[data-ap-print]", function (button) {
       if (button.getAttribute("data-ap-print-ready")) return;
       button.setAttribute("data-ap-print-ready", "1");
