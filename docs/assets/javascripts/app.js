@@ -368,7 +368,8 @@
         ctx.participant = t.value;
       }
       if (ctx.home && which !== "home") St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
-      restoreAll();
+      forceRefresh = true; // another home, round or person: every field shows theirs
+      try { restoreAll(); } finally { forceRefresh = false; }
       return;
     }
     if (t.id === "ap-import-file") readImportFile(t);
@@ -721,7 +722,8 @@
     } else if (kind === "add-home") {
       form.reset();
     }
-    restoreAll();
+    forceRefresh = kind !== "rename-person" && kind !== "rename-home";
+    try { restoreAll(); } finally { forceRefresh = false; }
     var done = form.getAttribute("data-done");
     say(done || ($("#ap-save-status") || form).getAttribute("data-saved"));
     var focusTo = kind === "new-round" ? $("#ap-round") : kind === "new-participant" ? $("#ap-participant") : null;
