@@ -359,3 +359,39 @@ def test_a_device_with_many_people_shows_them_in_pages(context, base_url):
     page.locator('[data-ap-people-page] [data-ap-do="page-next"]').click()
     assert "51 to 100 of 1201" in note.inner_text()
     assert page.locator("[data-ap-people-list] > li").count() == 50
+
+
+# ---- what people see is accessible ----------------------------------------------------
+
+def test_axe_finds_nothing_on_the_new_messages_and_pagers(context, base_url):
+    from test_storage_earlier import _violations
+    page = context.new_page()
+    open_theme(page, base_url)
+    page.fill("#action-1--what", "Plan")
+    page.eval_on_selector("#action-1--review-date",
+                          "e => { e.value = '20310-03-01'; e.dispatchEvent(new Event('change', {bubbles: true})); }")
+    page.evaluate("document.querySelector('#ap-session [data-ap-other-tab]').hidden = false;"
+                  "document.querySelector('#ap-session [data-ap-other-tab]').textContent = 'Another tab changed this.'")
+    page.click('[aria-controls="ap-new-round"]')
+    page.fill("#ap-new-round-title", "Far future")
+    page.eval_on_selector("#ap-new-round-date", "e => { e.value = '20310-01-01'; }")
+    page.click('#ap-new-round button[type="submit"]')
+    page.locator("#ap-new-round-date-error").wait_for(state="visible")
+    assert _violations(page) == []
+    home = page.evaluate("JSON.parse(localStorage.getItem('/ap:current'))")
+    page.evaluate(f"""() => {{ for (let i = 0; i < 60; i++) {{ const id = 'm' + i;
+      localStorage.setItem('/ap:h:{home}:p:' + id, JSON.stringify({{id, name: 'Person ' + i, created: ''}})); }}
+      localStorage.setItem('/ap:h:{home}:p:bad', '{{broken'); }}""")
+    open_your_data(page, base_url)
+    do_import(page, good_file(), "merge")
+    open_theme(page, base_url)
+    page.fill(f"#q-{Q2}--working-well", "Changed since")
+    wait_saved(page)
+    open_your_data(page, base_url)
+    page.click('[data-ap-do="undo-import"]')
+    page.locator("[data-ap-undo-changed]").wait_for(state="visible")
+    assert page.is_visible("[data-ap-damaged]") and page.is_visible("[data-ap-people-page]")
+    assert _violations(page) == []
+    small = page.evaluate("""() => [...document.querySelectorAll('.ap-yd button')]
+      .filter(e => e.offsetParent).map(e => e.getBoundingClientRect()).filter(r => r.height < 44).length""")
+    assert small == 0
