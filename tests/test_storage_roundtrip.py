@@ -68,7 +68,8 @@ def random_file(rng) -> dict:
         for p in people:
             for q in rng.sample(QUESTIONS, rng.randint(0, 2)):
                 answers.append({"round": r["id"], "participant": p["id"], "question": q, "theme": "managing-transitions",
-                                "rating": rng.choice(RATINGS), "notes": {rng.choice(NOTES): rtext(rng, MAX_TEXT)}})
+                                "rating": rng.choice(RATINGS + [None]),
+                                "notes": {} if rng.random() < 0.2 else {rng.choice(NOTES): rtext(rng, MAX_TEXT)}})
     return {"format": "care-home-action-plan/answers", "format_version": 1, "exported": stamp,
             "question_set": {"title": "t", "version": 1, "hash": "h"},
             "homes": [{"id": rng.choice(["fh1", "constructor", "fh2"]), "name": rname(rng), "created": stamp,

@@ -89,6 +89,8 @@
 
   // ---- restoring the form ---------------------------------------------------
   function dirty(node) { return node.id && pending[node.id]; }
+  /** o[k] when o has its own k: a stored name or id is never one of JavaScript's own words. */
+  function val(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
   var known = new WeakMap(); // field -> the stored text this page last showed or saved
   var forceRefresh = false;  // after another tab replaced everything: show what is stored now
   var typedAt = new WeakMap(); // field -> when someone last typed in it
@@ -116,12 +118,12 @@
       var rating = a && a.rating ? String(a.rating) : "";
       var notes = (a && a.notes) || {};
       $$("input[type=radio][data-ap-field]", fs).forEach(function (r) { r.checked = r.value === rating; r.disabled = !open; });
-      $$("textarea[data-ap-field]", fs).forEach(function (t) { setText(t, notes[t.getAttribute("data-ap-field")] || ""); t.disabled = !open; });
+      $$("textarea[data-ap-field]", fs).forEach(function (t) { setText(t, val(notes, t.getAttribute("data-ap-field")) || ""); t.disabled = !open; });
     });
     var tn = $("#ap-theme-notes");
     if (tn) {
       var notes = ctx.round ? St.getThemeNotes(ctx.home, ctx.round, ctx.theme) : {};
-      $$("[data-ap-field]", tn).forEach(function (t) { setText(t, notes[t.getAttribute("data-ap-field")] || ""); t.disabled = !open; });
+      $$("[data-ap-field]", tn).forEach(function (t) { setText(t, val(notes, t.getAttribute("data-ap-field")) || ""); t.disabled = !open; });
     }
     $$("[data-ap-readonly]").forEach(function (n) { n.hidden = open; });
   }
@@ -178,7 +180,7 @@
   function restoreActions() {
     var list = $("[data-ap-action-list]");
     if (!list || !ctx.home) return;
-    var actions = St.actions(ctx.home, ctx.theme), byId = {};
+    var actions = St.actions(ctx.home, ctx.theme), byId = Object.create(null);
     actions.forEach(function (a) { byId[a.id] = a; });
     // An action removed (here or in another tab): number the rest again from 1,
     // unless someone is typing in an action just now; then only empty its box.
@@ -187,7 +189,7 @@
       return id && !byId[id];
     });
     if (gone && !list.contains(document.activeElement)) resetActions();
-    var sets = $$(".ap-action", list), shown = {};
+    var sets = $$(".ap-action", list), shown = Object.create(null);
     sets.forEach(function (fs) {
       var id = fs.getAttribute("data-ap-action-id");
       if (id && byId[id]) shown[id] = fs;
@@ -207,7 +209,7 @@
     actions.forEach(function (a) {
       var fs = shown[a.id], fields = a.fields || {};
       $$("[data-ap-field]", fs).forEach(function (f) {
-        var v = fields[f.getAttribute("data-ap-field")] || "";
+        var v = val(fields, f.getAttribute("data-ap-field")) || "";
         if (f.tagName === "SELECT") { if (v) f.value = v; else f.selectedIndex = 0; } else setText(f, v);
       });
     });
@@ -223,7 +225,7 @@
     }
     while (container.firstChild) container.removeChild(container.firstChild);
     if (!ctx.home) return 0;
-    var rounds = {}, people = {};
+    var rounds = Object.create(null), people = Object.create(null);
     (ctx.rounds || []).forEach(function (r) { rounds[r.id] = r; });
     (ctx.participants || []).forEach(function (p) { people[p.id] = p.name; });
     var n = 0;

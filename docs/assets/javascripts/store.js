@@ -8,7 +8,9 @@
  * Layout (schema 2), with S = <base path> + "ap:":
  *   S + "current"                      id of the home chosen on this device
  *   S + "device"                       {lastExport}
- *   S + "backup"                       a full export, kept before an import replaced everything
+ *   S + "backup"                       every key below as it was before the last import, for undo:
+ *                                      {kind: "before-import", made, pairs: [[key, value]], after: fingerprint}
+ *   S + "aside:" + key                 a damaged record as it was (see repair), exported as set_aside
  *   S + "h:" + home                    the home record {schema, id, name, created}
  *   S + "h:" + home + ":sel"           {round, participant} chosen last
  *   S + "h:" + home + ":r:" + round    a round {id, title, date, home, reopened, created}
@@ -453,11 +455,10 @@
     var a = { theme: RULES.isId(v.theme) ? v.theme : "", notes: fixNotes(v.notes) };
     var r = v.rating === null || v.rating === undefined ? "" : String(v.rating);
     if (r && ratingValues().indexOf(r) !== -1) a.rating = r;
-    return a.rating || !isEmpty(a.notes) ? a : null;
+    return a; // an empty answer is harmless (an import may bring one): kept as it is
   }
   function fixThemeNotes(v) {
-    var n = fixNotes(isObj(v) ? v.notes : null);
-    return isEmpty(n) ? null : { notes: n };
+    return isObj(v) ? { notes: fixNotes(v.notes) } : null;
   }
   function fixAction(v, id) {
     if (!isObj(v) || !RULES.isId(v.theme)) return null;
