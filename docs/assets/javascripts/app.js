@@ -289,7 +289,7 @@
     if (!snap.home) return;
     var value = node.type === "radio" ? (node.checked ? node.value : "") : node.value;
     var ok, status = $("#ap-save-status");
-    if (!C.dateOk(node)) { saved(false); return; } // not a real date: not stored, and the field says why
+    if (!C.dateOk(node)) return; // not a real date: not stored, and the field's own message says why
     // the home, round or person was deleted or replaced in another tab: say so, never "Saved"
     if (!St.getHome(snap.home) || (info.kind !== "x" && !St.getRound(snap.home, snap.round)) ||
         (info.kind === "q" && !St.getParticipant(snap.home, snap.participant))) {
@@ -621,8 +621,7 @@
         if (changedBox) changedBox.hidden = true;
         $$('[data-ap-do="undo-anyway"]').forEach(function (b) { b.hidden = true; });
         if (r.ok) { ctx.home = ctx.round = ctx.participant = null; forceRefresh = true; }
-        restoreAll();
-        forceRefresh = false;
+        try { restoreAll(); } finally { forceRefresh = false; }
         importMessage(r.ok ? "done" : "error", r.ok ? undoBtn.getAttribute("data-done") : problemText(r));
         break;
       }
@@ -760,10 +759,10 @@
 
   function init() {
     try { St.migrate(); } catch (e) { /* keep going: nothing is removed by a failed migration */ }
-    try { St.repair(); } catch (e) { /* keep going: a record that cannot be repaired is left as it is */ }
     var bar = $("#ap-session");
     var ydParts = $$("[data-ap-yd]");
     if (!bar && !ydParts.length) return;
+    try { St.repair(); } catch (e) { /* keep going: a record that cannot be repaired is left as it is */ }
     St.onStatus(showStorageStatus);
     St.probe();
     if (bar) {

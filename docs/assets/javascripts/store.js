@@ -317,7 +317,8 @@
     if (!isObj(a.notes)) a.notes = {};
     if (theme) a.theme = theme;
     if (field === "rating") {
-      if (value && ratingValues().indexOf(String(value)) === -1) return false;
+      var scale = ratingValues();
+      if (value && scale.length && scale.indexOf(String(value)) === -1) return false;
       if (value) a.rating = String(value); else delete a.rating;
     } else if (!RULES.isId(field)) {
       return false;
@@ -454,7 +455,8 @@
     if (!isObj(v)) return null;
     var a = { theme: RULES.isId(v.theme) ? v.theme : "", notes: fixNotes(v.notes) };
     var r = v.rating === null || v.rating === undefined ? "" : String(v.rating);
-    if (r && ratingValues().indexOf(r) !== -1) a.rating = r;
+    var scale = ratingValues(); // (no question set on this page: keep the rating as it is)
+    if (r && (!scale.length || scale.indexOf(r) !== -1)) a.rating = r;
     return a; // an empty answer is harmless (an import may bring one): kept as it is
   }
   function fixThemeNotes(v) {
