@@ -191,6 +191,8 @@ class Walker:
         other = self.ctx.new_page()
         other.goto(self.base + THEME)
         other.wait_for_selector("#ap-session:not([hidden])")
+        if other.is_visible("[data-ap-readonly]"):  # an earlier round: open it to change it
+            other.click('[data-ap-do="reopen-round"]')
         q = self.rng.choice(QUESTIONS)
         other.fill(f"#q-{q}--could-be-better", rtext(self.rng, MAX_TEXT))
         other.close()  # closing saves at once
