@@ -6,8 +6,8 @@ showed before must all be there after.
 
 The seed is fixed and printed (set AP_ROUNDTRIP_SEED to replay another one);
 AP_ROUNDTRIP_SEQUENCES and AP_ROUNDTRIP_STEPS change how much it does. The figures are
-printed (pytest -s, or -rA for the captured output of passing tests). The defaults keep
-it to about a minute and a half on a busy two-core machine; a longer run, for example
+printed (pytest -s, or -rA for the captured output of passing tests). The defaults (10
+sequences) take about a minute on a quiet two-core machine; a longer run, for example
 
     AP_ROUNDTRIP_SEQUENCES=40 AP_ROUNDTRIP_SEED=7 .venv/bin/python -m pytest tests/test_storage_roundtrip.py -s
 
@@ -22,7 +22,7 @@ import time
 from storage_util import THEME, YOUR_DATA, context, export_json, import_file, without_stamp  # noqa: F401
 
 SEED = int(os.environ.get("AP_ROUNDTRIP_SEED", "20261123"))
-SEQUENCES = int(os.environ.get("AP_ROUNDTRIP_SEQUENCES", "7"))
+SEQUENCES = int(os.environ.get("AP_ROUNDTRIP_SEQUENCES", "10"))
 STEPS = int(os.environ.get("AP_ROUNDTRIP_STEPS", "8"))
 QUESTIONS = ["mt-key-worker", "mt-first-day", "mt-first-weeks"]
 NOTES = ["working-well", "could-be-better"]
