@@ -34,10 +34,20 @@
     clearTimeout(statusTimer);
     statusTimer = setTimeout(function () { s.textContent = ""; }, 4000);
   }
-  function saved(ok) {
+  function saved(ok, node) {
     var s = $("#ap-save-status");
     if (!s) return;
-    say(ok && !St.isFailing() ? s.getAttribute("data-saved") : s.getAttribute("data-failed"));
+    var full = ok && node && node.maxLength > 0 && node.value.length >= node.maxLength;
+    say(ok && !St.isFailing() ? s.getAttribute(full ? "data-full" : "data-saved") : s.getAttribute("data-failed"));
+  }
+  /* Another tab deleted, replaced, undid or merged, or changed the field being typed in. */
+  function otherTab(kind) {
+    $$("[data-ap-other-tab]").forEach(function (n) {
+      var text = n.getAttribute("data-" + kind);
+      if (!text) return;
+      n.textContent = text;
+      n.hidden = false;
+    });
   }
   function showStorageStatus() {
     var failing = St.isFailing();
@@ -79,8 +89,23 @@
 
   // ---- restoring the form ---------------------------------------------------
   function dirty(node) { return node.id && pending[node.id]; }
+  /** o[k] when o has its own k: a stored name or id is never one of JavaScript's own words. */
+  function val(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
+  var known = new WeakMap(); // field -> the stored text this page last showed or saved
+  var forceRefresh = false;  // after another tab replaced everything: show what is stored now
+  var typedAt = new WeakMap(); // field -> when someone last typed in it
+  function typing(node) {
+    return dirty(node) || (document.activeElement === node && Date.now() - (typedAt.get(node) || 0) < 60000);
+  }
   function setText(node, value) {
-    if (dirty(node)) return;
+    if (!forceRefresh && typing(node)) {
+      // someone is typing here: keep their words; say so if another tab changed this field
+      var was = known.get(node);
+      if (was !== undefined && value !== was && value !== node.value) otherTab("conflict");
+      known.set(node, value);
+      return;
+    }
+    known.set(node, value);
     if (node.value !== value) node.value = value;
   }
   function restoreQuestions() {
@@ -93,12 +118,12 @@
       var rating = a && a.rating ? String(a.rating) : "";
       var notes = (a && a.notes) || {};
       $$("input[type=radio][data-ap-field]", fs).forEach(function (r) { r.checked = r.value === rating; r.disabled = !open; });
-      $$("textarea[data-ap-field]", fs).forEach(function (t) { setText(t, notes[t.getAttribute("data-ap-field")] || ""); t.disabled = !open; });
+      $$("textarea[data-ap-field]", fs).forEach(function (t) { setText(t, val(notes, t.getAttribute("data-ap-field")) || ""); t.disabled = !open; });
     });
     var tn = $("#ap-theme-notes");
     if (tn) {
       var notes = ctx.round ? St.getThemeNotes(ctx.home, ctx.round, ctx.theme) : {};
-      $$("[data-ap-field]", tn).forEach(function (t) { setText(t, notes[t.getAttribute("data-ap-field")] || ""); t.disabled = !open; });
+      $$("[data-ap-field]", tn).forEach(function (t) { setText(t, val(notes, t.getAttribute("data-ap-field")) || ""); t.disabled = !open; });
     }
     $$("[data-ap-readonly]").forEach(function (n) { n.hidden = open; });
   }
@@ -155,7 +180,7 @@
   function restoreActions() {
     var list = $("[data-ap-action-list]");
     if (!list || !ctx.home) return;
-    var actions = St.actions(ctx.home, ctx.theme), byId = {};
+    var actions = St.actions(ctx.home, ctx.theme), byId = Object.create(null);
     actions.forEach(function (a) { byId[a.id] = a; });
     // An action removed (here or in another tab): number the rest again from 1,
     // unless someone is typing in an action just now; then only empty its box.
@@ -164,7 +189,7 @@
       return id && !byId[id];
     });
     if (gone && !list.contains(document.activeElement)) resetActions();
-    var sets = $$(".ap-action", list), shown = {};
+    var sets = $$(".ap-action", list), shown = Object.create(null);
     sets.forEach(function (fs) {
       var id = fs.getAttribute("data-ap-action-id");
       if (id && byId[id]) shown[id] = fs;
@@ -184,7 +209,7 @@
     actions.forEach(function (a) {
       var fs = shown[a.id], fields = a.fields || {};
       $$("[data-ap-field]", fs).forEach(function (f) {
-        var v = fields[f.getAttribute("data-ap-field")] || "";
+        var v = val(fields, f.getAttribute("data-ap-field")) || "";
         if (f.tagName === "SELECT") { if (v) f.value = v; else f.selectedIndex = 0; } else setText(f, v);
       });
     });
@@ -200,7 +225,7 @@
     }
     while (container.firstChild) container.removeChild(container.firstChild);
     if (!ctx.home) return 0;
-    var rounds = {}, people = {};
+    var rounds = Object.create(null), people = Object.create(null);
     (ctx.rounds || []).forEach(function (r) { rounds[r.id] = r; });
     (ctx.participants || []).forEach(function (p) { people[p.id] = p.name; });
     var n = 0;
@@ -263,7 +288,15 @@
   function save(node, info, snap) {
     if (!snap.home) return;
     var value = node.type === "radio" ? (node.checked ? node.value : "") : node.value;
-    var ok;
+    var ok, status = $("#ap-save-status");
+    if (!C.dateOk(node)) return; // not a real date: not stored, and the field's own message says why
+    // the home, round or person was deleted or replaced in another tab: say so, never "Saved"
+    if (!St.getHome(snap.home) || (info.kind !== "x" && !St.getRound(snap.home, snap.round)) ||
+        (info.kind === "q" && !St.getParticipant(snap.home, snap.participant))) {
+      if (status) say(status.getAttribute("data-gone"));
+      return;
+    }
+    if (node.type !== "radio") known.set(node, value);
     if (info.kind === "q") {
       if (!snap.round || !snap.participant || !St.isRoundOpen(snap.home, snap.round)) return;
       ok = St.setAnswerField(snap.home, snap.round, snap.participant, info.qid, ctx.theme, info.field, value);
@@ -288,7 +321,7 @@
         ok = !St.isFailing();
       }
     }
-    saved(ok);
+    saved(ok, node);
   }
   function schedule(node, info) {
     var key = node.id, snap = { home: ctx.home, round: ctx.round, participant: ctx.participant };
@@ -310,12 +343,14 @@
     return node.type === "radio" || node.type === "date" || node.tagName === "SELECT";
   }
   function onInput(e) {
+    typedAt.set(e.target, Date.now());
     var info = fieldInfo(e.target);
     if (!info || immediate(e.target)) return;
     schedule(e.target, info);
   }
   function onChange(e) {
     var t = e.target;
+    C.dateOk(t, true);
     var info = fieldInfo(t);
     if (info) {
       if (pending[t.id]) pending[t.id].run();
@@ -335,7 +370,8 @@
         ctx.participant = t.value;
       }
       if (ctx.home && which !== "home") St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
-      restoreAll();
+      forceRefresh = true; // another home, round or person: every field shows theirs
+      try { restoreAll(); } finally { forceRefresh = false; }
       return;
     }
     if (t.id === "ap-import-file") readImportFile(t);
@@ -375,17 +411,18 @@
     var rl = $("[data-ap-rounds-list]");
     if (rl) {
       while (rl.firstChild) rl.removeChild(rl.firstChild);
-      (ctx.rounds || []).slice().reverse().forEach(function (r) { rl.appendChild(el("li", null, roundText(r) + (r.home ? " – " + r.home : ""))); });
+      C.page("rounds", (ctx.rounds || []).slice().reverse()).forEach(function (r) { rl.appendChild(el("li", null, roundText(r) + (r.home ? " – " + r.home : ""))); });
     }
     // people
     var pl = $("[data-ap-people-list]"), ptpl = $("#ap-person-template");
     if (pl && ptpl) {
       var focusedId = document.activeElement && pl.contains(document.activeElement) ? document.activeElement.id : null;
       while (pl.firstChild) pl.removeChild(pl.firstChild);
-      (ctx.participants || []).forEach(function (p, i) {
+      var shown = C.page("people", ctx.participants || []), first = C.pageStart("people");
+      shown.forEach(function (p, i) {
         var li = ptpl.content.firstElementChild.cloneNode(true);
         li.setAttribute("data-ap-person", p.id);
-        renumber(li, i + 1);
+        renumber(li, first + i + 1);
         $$("[data-ap-name]", li).forEach(function (n) { n.textContent = p.name; });
         var input = $("input", li);
         if (input) input.value = p.name;
@@ -407,7 +444,12 @@
       reminder.hidden = !(old && St.homes().length);
     }
     var undo = $("[data-ap-undo-wrap]");
-    if (undo) undo.hidden = !St.hasBackup();
+    if (undo) undo.hidden = !St.undoState().available;
+    var damaged = $("[data-ap-damaged]"), aside = St.setAside().length;
+    if (damaged) {
+      damaged.hidden = !aside;
+      damaged.textContent = aside ? fill(damaged.getAttribute("data-template"), { n: aside }) : "";
+    }
     var earlier = $("[data-ap-earlier-all]");
     if (earlier) {
       var n = renderEarlier(earlier, null);
@@ -432,6 +474,11 @@
     s.persist().then(renderPersist, renderPersist);
   }
 
+  /** The words for a refused import or undo: the page's own, by code, else the store's. */
+  function problemText(res) {
+    var err = $("[data-ap-import-error]");
+    return (res.code && err && err.getAttribute("data-" + res.code)) || res.message || (err && err.getAttribute("data-storage")) || "";
+  }
   function importMessage(kind, text) {
     var err = $("[data-ap-import-error]"), done = $("[data-ap-import-done]");
     if (err) { err.textContent = kind === "error" ? text : ""; err.hidden = kind !== "error"; }
@@ -444,11 +491,11 @@
     importMessage("", "");
     var file = input.files && input.files[0];
     if (!file) return;
-    if (file.size > St.MAX_FILE_BYTES) { importMessage("error", St.validate("", file.size).message); return; }
+    if (file.size > St.MAX_FILE_BYTES) { importMessage("error", problemText(St.validate("", file.size))); return; }
     var reader = new FileReader();
     reader.onload = function () {
       var res = St.validate(String(reader.result), file.size);
-      if (!res.ok) { importMessage("error", res.message); return; }
+      if (!res.ok) { importMessage("error", problemText(res)); return; }
       pendingImport = res.data;
       var sum = $("[data-ap-import-summary]");
       if (sum) sum.textContent = fill(sum.getAttribute("data-template"), res.summary);
@@ -459,7 +506,7 @@
   }
   function finishImport(res, template) {
     var choice = $("[data-ap-import-choice]"), input = $("#ap-import-file");
-    if (!res.ok) { importMessage("error", res.message); return; }
+    if (!res.ok) { importMessage("error", problemText(res)); return; }
     pendingImport = null;
     if (choice) choice.hidden = true;
     if (input) input.value = "";
@@ -536,7 +583,17 @@
         if (actionsForm) { actionsForm.setAttribute("tabindex", "-1"); actionsForm.focus(); }
         break;
       }
-      case "export-json": exportJSON(); break;
+      case "export-json": {
+        exportJSON();
+        // exported from the "changed since the import" box: now undo may go ahead
+        if (btn.closest("[data-ap-undo-changed]")) $$('[data-ap-do="undo-anyway"]').forEach(function (b) { b.hidden = false; });
+        break;
+      }
+      case "page-next": case "page-prev": {
+        C.turnPage(btn.closest("[data-ap-pager]").getAttribute("data-ap-pager"), what === "page-next" ? 1 : -1);
+        renderYourData();
+        break;
+      }
       case "export-csv": exportCSV(); break;
       case "persist": askPersist(); break;
       case "import-merge":
@@ -551,11 +608,21 @@
         var inp = $("#ap-import-file"); if (inp) { inp.value = ""; inp.focus(); }
         break;
       }
-      case "undo-import": {
-        var r = St.undoImport();
-        ctx.home = ctx.round = ctx.participant = null;
-        restoreAll();
-        importMessage(r.ok ? "done" : "error", r.ok ? btn.getAttribute("data-done") : r.message);
+      case "undo-import":
+      case "undo-anyway": {
+        var r = St.undoImport(what === "undo-anyway");
+        var changedBox = $("[data-ap-undo-changed]"), undoBtn = $('[data-ap-do="undo-import"]');
+        if (!r.ok && r.code === "changed" && changedBox) {
+          // something changed since the import: say so, and offer to export first
+          changedBox.hidden = false;
+          changedBox.focus();
+          break;
+        }
+        if (changedBox) changedBox.hidden = true;
+        $$('[data-ap-do="undo-anyway"]').forEach(function (b) { b.hidden = true; });
+        if (r.ok) { ctx.home = ctx.round = ctx.participant = null; forceRefresh = true; }
+        try { restoreAll(); } finally { forceRefresh = false; }
+        importMessage(r.ok ? "done" : "error", r.ok ? undoBtn.getAttribute("data-done") : problemText(r));
         break;
       }
       case "delete-all": {
@@ -617,9 +684,12 @@
     $$("input", form).forEach(function (i) { if (i.name) data[i.name] = i.value.trim(); });
     if (kind === "new-round") {
       if (!ctx.home) return;
-      if (!data.title || !St.isDate(data.date)) return;
+      var dateInput = $('input[type="date"]', form);
+      if (dateInput && !C.dateOk(dateInput, true)) { dateInput.focus(); return; }
+      if (!data.title) return;
       flushAll();
       var r = St.createRound(ctx.home, data);
+      if (!r) return;
       ctx.round = r.id;
     } else if (kind === "new-participant") {
       if (!ctx.home || !data.name) return;
@@ -653,17 +723,38 @@
     } else if (kind === "add-home") {
       form.reset();
     }
-    restoreAll();
+    forceRefresh = kind !== "rename-person" && kind !== "rename-home";
+    try { restoreAll(); } finally { forceRefresh = false; }
     var done = form.getAttribute("data-done");
     say(done || ($("#ap-save-status") || form).getAttribute("data-saved"));
     var focusTo = kind === "new-round" ? $("#ap-round") : kind === "new-participant" ? $("#ap-participant") : null;
     if (focusTo) focusTo.focus();
   }
 
+  /* Show what is stored now. After another tab deleted, replaced or undid
+     everything, fields show the new answers even where the cursor is, and a
+     theme page starts a new plan if nothing is left. */
+  var otherKind = null;
+  function refresh() {
+    var kind = otherKind, bar = $("#ap-session");
+    otherKind = null;
+    if (kind) {
+      ctx.home = ctx.round = ctx.participant = null;
+      forceRefresh = true;
+      if (bar && !St.currentHome()) ensureDefaults(bar);
+    }
+    try { restoreAll(); } finally { forceRefresh = false; }
+  }
   function onStorage(e) {
     if (e.key !== null && e.key.lastIndexOf(St.prefix, 0) !== 0) return;
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(restoreAll, 30);
+    refreshTimer = setTimeout(refresh, 30);
+  }
+  function onOtherTab(kind) {
+    otherTab(kind);
+    if (kind !== "merged") otherKind = kind;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, 60); // after the other tab's writes have all arrived
   }
 
   function init() {
@@ -671,6 +762,7 @@
     var bar = $("#ap-session");
     var ydParts = $$("[data-ap-yd]");
     if (!bar && !ydParts.length) return;
+    try { St.repair(); } catch (e) { /* keep going: a record that cannot be repaired is left as it is */ }
     St.onStatus(showStorageStatus);
     St.probe();
     if (bar) {
@@ -684,6 +776,8 @@
     document.addEventListener("click", onClick);
     document.addEventListener("submit", onSubmit);
     window.addEventListener("storage", onStorage);
+    St.onOtherTab(onOtherTab);
+    document.addEventListener("invalid", function (e) { C.dateOk(e.target, true); }, true);
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flushAll(); });
     window.addEventListener("pagehide", flushAll);
     window.addEventListener("beforeunload", flushAll);

@@ -97,9 +97,49 @@
     };
   }
 
+  // ---- a date typed into a date field ------------------------------------------
+  /** True when a date field holds a real date (or nothing). With show, the field's
+      own message (#<id>-error, in the markup) is shown or hidden to match. A date
+      field lets people type a five-digit year; the rules do not. */
+  function dateOk(node, show) {
+    if (!node || node.tagName !== "INPUT" || node.type !== "date") return true;
+    var v = node.validity || {};
+    var ok = !(v.badInput || v.rangeOverflow || v.rangeUnderflow) && (!node.value || isDate(node.value));
+    if (show) {
+      var msg = document.getElementById(node.id + "-error");
+      if (msg) msg.hidden = ok;
+      if (ok) node.removeAttribute("aria-invalid"); else node.setAttribute("aria-invalid", "true");
+    }
+    return ok;
+  }
+
+  // ---- long lists shown a page at a time --------------------------------------------
+  var pages = Object.create(null); // list name -> first item shown
+  function pager(name) { return $('[data-ap-pager="' + name + '"]'); }
+  function pageSize(name) { var p = pager(name); return parseInt((p && p.getAttribute("data-size")) || "50", 10); }
+  function pageStart(name) { return pages[name] || 0; }
+  /** The part of list to show now; the list's pager (in the markup) says which part. */
+  function page(name, list) {
+    var size = pageSize(name), from = Math.min(pageStart(name), Math.max(0, list.length - 1));
+    from -= from % size;
+    pages[name] = from;
+    var box = pager(name);
+    if (box) {
+      box.hidden = list.length <= size;
+      var note = $("[data-ap-page-note]", box);
+      if (note) note.textContent = fill(note.getAttribute("data-template"), { from: from + 1, to: Math.min(from + size, list.length), total: list.length, size: size });
+      var prev = $('[data-ap-do="page-prev"]', box), next = $('[data-ap-do="page-next"]', box);
+      if (prev) prev.disabled = from === 0;
+      if (next) next.disabled = from + size >= list.length;
+    }
+    return list.slice(from, from + size);
+  }
+  function turnPage(name, dir) { pages[name] = Math.max(0, pageStart(name) + dir * pageSize(name)); }
+
   window.APCommon = {
     $: $, $$: $$, ready: ready, el: el, fill: fill,
     today: today, isDate: isDate, fmtDate: fmtDate, addMonths: addMonths, roundText: roundText,
-    q: q, resolveSelection: resolveSelection
+    q: q, resolveSelection: resolveSelection,
+    dateOk: dateOk, page: page, pageStart: pageStart, turnPage: turnPage
   };
 })();

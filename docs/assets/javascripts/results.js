@@ -469,7 +469,7 @@
     if (!S) return false;
     var id = SAMPLE_ID, today = C.today();
     if (St.getHome(id)) St.removeHome(id);
-    St.createHomeWithId(id, S.name);
+    St.createHome(S.name, id);
     var people = S.people.map(function (name) {
       // people are listed in the order they were added (to the millisecond): keep the file's order
       var t = Date.now();
