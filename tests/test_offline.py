@@ -98,7 +98,7 @@ def _journey(page, start: str, origin_ok):
     items = search(page, "identity")
     assert items.count() >= 1
     page.goto(start + "themes/maintaining-identity.html")
-    radio = page.locator("fieldset input[type=radio]").first
+    radio = page.locator("#ap-questions fieldset input[type=radio]").first
     radio.check()
     assert radio.is_checked()
     note = page.locator("fieldset textarea").first

@@ -65,7 +65,7 @@ def test_new_version_notice_and_reload_keep_answers(context, site_dir, v2_site):
 
         # answer some questions (saved by the site's own code once issue 4 is in)
         page.goto(base + "themes/managing-transitions.html")
-        radios = page.locator("fieldset input[type=radio]")
+        radios = page.locator("#ap-questions fieldset input[type=radio]")
         radios.nth(1).check()
         page.locator("fieldset textarea").first.fill("Named key worker from the first visit.")
         page.evaluate("localStorage.setItem('ap-test-answer', JSON.stringify({rating: 3}))")

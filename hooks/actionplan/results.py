@@ -203,6 +203,8 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
         return None
     people = data["people"]
     questions = {q.id: t.id for t in toolkit.themes for q in t.questions}
+    # a question taken out later keeps its answers here too (shown as "earlier questions")
+    questions.update({r["id"]: r["theme"] for r in toolkit.settings.get("retired_questions") or []})
     values = {str(o["value"]) for o in toolkit.settings["rating"]["options"]}
     values.add(str(toolkit.settings["rating"]["not_sure"]["value"]))
     notes = {n["id"] for n in toolkit.settings["notes"]}
@@ -216,7 +218,7 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
         for qid, answer in (rnd.get("answers") or {}).items():
             if qid not in questions:
                 error(f'{where} answers "{qid}", which is not a question in content/themes/',
-                      "use a question id from a theme file")
+                      "use a question id from a theme file (or one listed under retired_questions)")
                 continue
             ratings = answer.get("ratings") if isinstance(answer, dict) else None
             if not isinstance(ratings, list) or len(ratings) != len(people):
