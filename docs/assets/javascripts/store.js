@@ -104,6 +104,7 @@
     for (var k in mem) {
       try {
         if (mem[k] === null) s.removeItem(k); else s.setItem(k, mem[k]);
+        noteKey(k, mem[k] !== null);
         delete mem[k];
       } catch (e) { return; }
     }
@@ -120,6 +121,7 @@
     if (s) {
       try {
         s.setItem(key, value);
+        noteKey(key, true);
         delete mem[key];
         if (failed) recover(s);
         return true;
@@ -133,22 +135,41 @@
   function rawRemove(key) {
     var s = readFailed ? null : ls();
     if (s) {
-      try { s.removeItem(key); delete mem[key]; if (failed) recover(s); return true; } catch (e) { fail(e); }
+      try { s.removeItem(key); noteKey(key, false); delete mem[key]; if (failed) recover(s); return true; } catch (e) { fail(e); }
     } else {
       fail(null);
     }
     mem[key] = null;
     return false;
   }
+  /* The names of the keys in localStorage, kept between reads: a page that reads
+     a home of 13,000 answers asks for its keys a dozen times, and walking
+     localStorage.key(i) each time took most of a second. Our own writes keep it
+     up to date; another tab's writes (the storage event) or a count that does not
+     match (a change made some other way) make it read afresh. */
+  var known = null, knownCount = -1;
+  function keyNames(s) {
+    var n = s.length;
+    if (known === null || n !== knownCount) {
+      known = Object.create(null);
+      for (var i = 0; i < n; i++) { var k = s.key(i); if (k !== null) known[k] = 1; }
+      knownCount = n;
+    }
+    return known;
+  }
+  function noteKey(key, present) {
+    if (known === null) return;
+    if (present && !known[key]) { known[key] = 1; knownCount++; }
+    else if (!present && known[key]) { delete known[key]; knownCount--; }
+  }
+  try { window.addEventListener("storage", function () { known = null; }); } catch (e) { /* no window events */ }
+
   function rawKeys(prefix) {
-    var out = [], seen = Object.create(null), s = readFailed ? null : ls(), k, i;
+    var out = [], seen = Object.create(null), s = readFailed ? null : ls(), k;
     if (s) {
       try {
-        var n = s.length;
-        for (i = 0; i < n; i++) {
-          k = s.key(i);
-          if (k !== null && k.lastIndexOf(prefix, 0) === 0) { seen[k] = 1; }
-        }
+        var names = keyNames(s);
+        for (k in names) if (k.lastIndexOf(prefix, 0) === 0) seen[k] = 1;
       } catch (e) { failRead(e); }
     } else if (!ls()) {
       failRead(null);
