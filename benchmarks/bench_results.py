@@ -12,14 +12,8 @@ inside the page (performance.now), the median of 7 runs after one warm-up.
 from __future__ import annotations
 
 import gzip
-import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_ARGS, StaticServer, build_site, chromium_path  # noqa: E402
+from harness import built_site
 
 ROUNDS, PEOPLE, ACTIONS, RUNS = 20, 10, 200, 7
 PAGE = "results/index.html"
@@ -80,27 +74,16 @@ MEASURE = """(runs) => {
 
 
 def main():
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        res = build_site(site)
-        if res.returncode:
-            sys.exit(res.stderr)
-        srv = StaticServer(site)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            ctx = browser.new_context(service_workers="block", viewport={"width": 1024, "height": 768})
-            page = ctx.new_page()
-            page.goto(srv.url + PAGE)
-            page.wait_for_selector("[data-ap-ready]")
-            answers, used, failing = page.evaluate(SEED, [ROUNDS, PEOPLE, ACTIONS])
-            page.reload()
-            page.wait_for_selector("[data-ap-ready]")
-            figures = page.evaluate(MEASURE, RUNS)
-            rows = page.locator("[data-ap-rs-actions] tbody tr").count()
-            browser.close()
-        srv.close()
+    with built_site() as (site, url, browser):
+        ctx = browser.new_context(service_workers="block", viewport={"width": 1024, "height": 768})
+        page = ctx.new_page()
+        page.goto(url + PAGE)
+        page.wait_for_selector("[data-ap-ready]")
+        answers, used, failing = page.evaluate(SEED, [ROUNDS, PEOPLE, ACTIONS])
+        page.reload()
+        page.wait_for_selector("[data-ap-ready]")
+        figures = page.evaluate(MEASURE, RUNS)
+        rows = page.locator("[data-ap-rs-actions] tbody tr").count()
         print(f"Results page: {ROUNDS} rounds x {PEOPLE} people x every question ({answers} answers), "
               f"{ACTIONS} actions ({rows} rows drawn); {used / 1024:.0f} KB stored"
               + (" - STORAGE FULL, figures are for what fitted" if failing else ""))

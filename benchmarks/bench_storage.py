@@ -10,14 +10,8 @@ system Chromium, like the tests. Every question of every theme gets an answer
 from __future__ import annotations
 
 import statistics
-import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_ARGS, StaticServer, build_site, chromium_path  # noqa: E402
+from harness import built_site
 
 ROUNDS, PEOPLE = 50, 8
 THEME = "themes/managing-transitions.html"
@@ -47,52 +41,41 @@ SEED = """([rounds, people]) => {
 
 
 def main():
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        res = build_site(site)
-        if res.returncode:
-            sys.exit(res.stderr)
-        srv = StaticServer(site)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            ctx = browser.new_context(service_workers="block")
-            page = ctx.new_page()
-            page.goto(srv.url + THEME)
-            page.wait_for_selector("#ap-session:not([hidden])")
-            # save one field (empty store), measured inside the page
-            one = page.evaluate("""() => {
-              const S = window.APStore, h = S.currentHome().id, r = S.rounds(h)[0].id, p = S.participants(h)[0].id;
-              const times = [];
-              for (let j = 0; j < 5; j++) { const t = performance.now();
-                for (let i = 0; i < 200; i++) S.setAnswerField(h, r, p, 'mt-key-worker', 'managing-transitions', 'working-well', 'Note ' + i);
-                times.push((performance.now() - t) / 200); }
-              return times; }""")
-            total, written = page.evaluate(SEED, [ROUNDS, PEOPLE])
+    with built_site() as (_site, url, browser):
+        ctx = browser.new_context(service_workers="block")
+        page = ctx.new_page()
+        page.goto(url + THEME)
+        page.wait_for_selector("#ap-session:not([hidden])")
+        # save one field (empty store), measured inside the page
+        one = page.evaluate("""() => {
+          const S = window.APStore, h = S.currentHome().id, r = S.rounds(h)[0].id, p = S.participants(h)[0].id;
+          const times = [];
+          for (let j = 0; j < 5; j++) { const t = performance.now();
+            for (let i = 0; i < 200; i++) S.setAnswerField(h, r, p, 'mt-key-worker', 'managing-transitions', 'working-well', 'Note ' + i);
+            times.push((performance.now() - t) / 200); }
+          return times; }""")
+        total, written = page.evaluate(SEED, [ROUNDS, PEOPLE])
+        page.reload()
+        page.wait_for_selector("#ap-session:not([hidden])")
+        full = page.evaluate("""() => {
+          const S = window.APStore, h = S.currentHome().id, r = S.rounds(h).pop().id, p = S.participants(h)[0].id;
+          const times = [];
+          for (let j = 0; j < 5; j++) { const t = performance.now();
+            for (let i = 0; i < 200; i++) S.setAnswerField(h, r, p, 'mt-key-worker', 'managing-transitions', 'working-well', 'Note ' + i);
+            times.push((performance.now() - t) / 200); }
+          return times; }""")
+        restores = []
+        for _ in range(5):
             page.reload()
             page.wait_for_selector("#ap-session:not([hidden])")
-            full = page.evaluate("""() => {
-              const S = window.APStore, h = S.currentHome().id, r = S.rounds(h).pop().id, p = S.participants(h)[0].id;
-              const times = [];
-              for (let j = 0; j < 5; j++) { const t = performance.now();
-                for (let i = 0; i < 200; i++) S.setAnswerField(h, r, p, 'mt-key-worker', 'managing-transitions', 'working-well', 'Note ' + i);
-                times.push((performance.now() - t) / 200); }
-              return times; }""")
-            restores = []
-            for _ in range(5):
-                page.reload()
-                page.wait_for_selector("#ap-session:not([hidden])")
-                # time the whole restore: pickers, questions, actions, earlier answers
-                restores.append(page.evaluate("""() => new Promise(done => {
-                  const t = performance.now();
-                  window.dispatchEvent(new StorageEvent('storage', {key: null}));
-                  setTimeout(() => done(performance.now() - t - 30), 30); })"""))
-            nav = page.evaluate("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
-            usage = page.evaluate("() => window.APStore.usage()")
-            keys = page.evaluate("() => localStorage.length")
-            browser.close()
-        srv.close()
+            # time the whole restore: pickers, questions, actions, earlier answers
+            restores.append(page.evaluate("""() => new Promise(done => {
+              const t = performance.now();
+              window.dispatchEvent(new StorageEvent('storage', {key: null}));
+              setTimeout(() => done(performance.now() - t - 30), 30); })"""))
+        nav = page.evaluate("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+        usage = page.evaluate("() => window.APStore.usage()")
+        keys = page.evaluate("() => localStorage.length")
     print(f"save one field, empty store:      median {statistics.median(one):.3f} ms (5 runs of 200 saves)")
     print(f"save one field, full store:       median {statistics.median(full):.3f} ms (5 runs of 200 saves)")
     print(f"stored answers: {written} of {total} ({ROUNDS} rounds x {PEOPLE} people x every question); keys: {keys}")

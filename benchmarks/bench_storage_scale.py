@@ -11,14 +11,8 @@ another tab (a storage event), each the median of 3.
 from __future__ import annotations
 
 import statistics
-import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_ARGS, StaticServer, build_site, chromium_path  # noqa: E402
+from harness import built_site
 
 THEME = "themes/managing-transitions.html"
 YOUR_DATA = "your-data.html"
@@ -43,37 +37,26 @@ REDRAW = """() => new Promise(done => { const t = performance.now();
 
 
 def main():
-    from playwright.sync_api import sync_playwright
-
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        res = build_site(site)
-        if res.returncode:
-            sys.exit(res.stderr)
-        srv = StaticServer(site)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            for people, rounds in ((50, 50), (500, 500), (5000, 500)):
-                ctx = browser.new_context(service_workers="block")
-                page = ctx.new_page()
-                page.goto(srv.url + THEME)
-                page.wait_for_selector("#ap-session:not([hidden])")
-                page.evaluate(SEED, [people, rounds])
-                figures = {}
-                for name, url, sel in (("your data", YOUR_DATA, "[data-ap-yd]:not([hidden])"),
-                                       ("theme page", THEME, "#ap-session:not([hidden])")):
-                    loads, redraws = [], []
-                    for _ in range(3):
-                        page.goto(srv.url + url)
-                        page.wait_for_selector(sel)
-                        loads.append(page.evaluate(LOADED))
-                        redraws.append(page.evaluate(REDRAW))
-                    figures[name] = (statistics.median(loads), statistics.median(redraws))
-                rows.append((people, rounds, figures))
-                ctx.close()
-            browser.close()
-        srv.close()
+    with built_site() as (_site, url, browser):
+        for people, rounds in ((50, 50), (500, 500), (5000, 500)):
+            ctx = browser.new_context(service_workers="block")
+            page = ctx.new_page()
+            page.goto(url + THEME)
+            page.wait_for_selector("#ap-session:not([hidden])")
+            page.evaluate(SEED, [people, rounds])
+            figures = {}
+            for name, path, sel in (("your data", YOUR_DATA, "[data-ap-yd]:not([hidden])"),
+                                   ("theme page", THEME, "#ap-session:not([hidden])")):
+                loads, redraws = [], []
+                for _ in range(3):
+                    page.goto(url + path)
+                    page.wait_for_selector(sel)
+                    loads.append(page.evaluate(LOADED))
+                    redraws.append(page.evaluate(REDRAW))
+                figures[name] = (statistics.median(loads), statistics.median(redraws))
+            rows.append((people, rounds, figures))
+            ctx.close()
     for people, rounds, f in rows:
         print(f"{people:5d} people, {rounds:3d} rounds: your data ready {f['your data'][0]:6.0f} ms, redraw {f['your data'][1]:6.0f} ms;"
               f" theme page ready {f['theme page'][0]:6.0f} ms, redraw {f['theme page'][1]:6.0f} ms")
