@@ -19,8 +19,13 @@ def test_a_removed_question_keeps_its_answers(browser, site_dir, tmp_path):
     shutil.copytree(ROOT / "content", content)
     path = content / "themes" / "managing-transitions.yml"
     theme = yaml.safe_load(path.read_text())
+    gone = next(q for q in theme["questions"] if q["id"] == REMOVED)
     theme["questions"] = [q for q in theme["questions"] if q["id"] != REMOVED]
     path.write_text(yaml.safe_dump(theme, allow_unicode=True, sort_keys=False))
+    # taken out as the README says: deleted, and listed as retired (the example home still answers it)
+    with (content / "toolkit.yml").open("a", encoding="utf-8") as fh:
+        fh.write(yaml.safe_dump({"retired_questions": [
+            {"id": REMOVED, "theme": "managing-transitions", "question": gone["question"]}]}, allow_unicode=True))
     smaller = tmp_path / "site"
     result = build_site(smaller, env={"ACTION_PLAN_CONTENT": str(content)})
     assert result.returncode == 0, result.stderr
