@@ -45,6 +45,12 @@ def site_dir(tmp_path_factory) -> Path:
     return dest
 
 
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A copy of the shipped content/ folder, for a test to change."""
+    return Path(shutil.copytree(ROOT / "content", tmp_path / "content"))
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output clean
         pass

@@ -25,10 +25,8 @@ CONTENT = ROOT / "content"
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT, root)
-    return root
+def content(content_copy) -> Path:
+    return content_copy
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from conftest import ROOT
 
 
 @pytest.fixture
-def content(tmp_path):
-    return Path(shutil.copytree(ROOT / "content", tmp_path / "content"))
+def content(content_copy) -> Path:
+    return content_copy
 
 
 def _theme_html(content_dir) -> str:
