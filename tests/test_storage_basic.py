@@ -361,3 +361,14 @@ def test_your_data_panel_shows_space_promise_last_export_and_a_reminder(page, ba
     assert reminder.is_visible()
     assert "30 days" in reminder.inner_text()
     assert page.page_errors == []
+
+
+def test_default_review_date_is_the_same_day_three_months_on_or_the_months_last_day(page, base_url):
+    """An action's default review date and the Results page's next review follow one rule:
+    30 November plus three months is 28 February, not a day in March."""
+    open_theme(page, base_url)
+    new_round(page, "Winter", "2025-11-30")
+    page.fill("#action-1--what", "Ask relatives how the first week went")
+    wait_saved(page)
+    assert page.input_value("#action-1--review-date") == "2026-02-28"
+    assert page.evaluate("window.APFigures.nextReview([{date: '2025-11-30'}], 3)") == "2026-02-28"

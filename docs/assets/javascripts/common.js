@@ -30,12 +30,15 @@
       return new Date(s + "T12:00:00").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
     } catch (e) { return s; }
   }
-  /** The date a number of months after a YYYY-MM-DD date ("" for no date). */
+  /** The date a number of months after (or, negative, before) a YYYY-MM-DD date;
+      "" for no date. A day the month lacks becomes its last day: 31 August plus
+      six months is 28 (or 29) February, never a day in March. */
   function addMonths(date, months) {
     if (!isDate(date)) return "";
-    var d = new Date(date + "T12:00:00");
-    d.setMonth(d.getMonth() + months);
-    return isoDay(d);
+    var y = +date.slice(0, 4), mo = +date.slice(5, 7) - 1 + months, d = +date.slice(8, 10);
+    y += Math.floor(mo / 12); mo = ((mo % 12) + 12) % 12;
+    var last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+    return y + "-" + pad(mo + 1) + "-" + pad(Math.min(d, last));
   }
   /** Fill "{name}" slots in a word template from the page's markup. */
   function fill(tpl, values) {

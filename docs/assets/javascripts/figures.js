@@ -241,15 +241,8 @@
         (!f.lead || (x.lead || "").trim().toLowerCase() === f.lead.trim().toLowerCase());
     });
   }
-  function addMonths(date, months) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || "");
-    if (!m) return "";
-    var y = +m[1], mo = +m[2] - 1 + months, d = +m[3];
-    y += Math.floor(mo / 12); mo = ((mo % 12) + 12) % 12;
-    var last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();  // 31 August + 6 months is 28/29 February
-    var pad = function (n) { return ("0" + n).slice(-2); };
-    return y + "-" + pad(mo + 1) + "-" + pad(Math.min(d, last));
-  }
+  // One rule for adding months everywhere (an action's default review date too).
+  var addMonths = window.APCommon.addMonths;
   /** The next review: the latest round's date plus the review interval ("" with no dated round). */
   function nextReview(rounds, months) {
     var latest = "";
