@@ -176,7 +176,8 @@
      checked them (v), how many records there were (n) and a sum of a short hash
      of each key and value (sum: the order of the keys does not matter). Each of
      our own writes to a record moves n and sum on by that one record, so the
-     note stays true while only this site writes. A change made any other way
+     note stays true while only this site writes. With no records there is no
+     note (a device with nothing stored keeps nothing of ours). A change made any other way
      (another tool, an older version of the site in another tab, a record put in
      by hand) leaves the note behind, and the next check runs in full. When the
      note cannot be moved on (a full disk), it is removed: the next check runs. */
@@ -204,7 +205,7 @@
       var text = s.getItem(CHECKED);
       if (text === null) return; // nothing checked yet: the next check runs in full anyway
       var c = JSON.parse(text);
-      if (!isNote(c)) { s.removeItem(CHECKED); return; }
+      if (!isNote(c) || c.n + dn <= 0) { s.removeItem(CHECKED); return; } // no records: no note
       s.setItem(CHECKED, JSON.stringify({ v: c.v, n: c.n + dn, sum: (c.sum + ds) >>> 0 }));
     } catch (e) {
       try { s.removeItem(CHECKED); } catch (e2) { /* the note no longer matches: the next check runs */ }
@@ -231,6 +232,7 @@
   function writeNote(version) {
     var p = recordPrint();
     pending = { n: 0, sum: 0 };
+    if (!p.n) return rawGet(CHECKED) === null || rawRemove(CHECKED); // nothing stored: nothing to note
     return rawSet(CHECKED, JSON.stringify({ v: version, n: p.n, sum: p.sum }));
   }
 
