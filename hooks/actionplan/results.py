@@ -93,7 +93,7 @@ class Results:
         toolkit = self.renderer.toolkit
         status = next((f for f in toolkit.settings["actions"]["fields"] if f["id"] == "status"), None)
         meta = {"title": self.words["title"], "description": self.words["description"],
-                "template": "results.html", "hide": ["toc"]}
+                "ap_kind": "results", "hide": ["toc"]}
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
             statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
