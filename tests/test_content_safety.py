@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan import ContentErrors, load_toolkit, pagenames, safety
+from actionplan import ContentErrors, load_toolkit, pagenames, safety, yamlload
 from actionplan.forms import load_forms
 
 from conftest import ROOT, build_site
@@ -475,3 +475,37 @@ def test_random_damage_is_a_content_error_or_fine(content):
             path.write_text(originals[path], encoding="utf-8")
     print(f"random damage: {outcomes}")
     assert outcomes["content errors"] > 30
+
+
+# ---------------------------------------------------------------- the slowest text the check can be given (issue 19)
+
+def test_the_slowest_file_is_checked_in_seconds(content):
+    """A file as large as content may be, every text at the longest a field may
+    hold, with as many square brackets as it may hold, written in the ways that
+    Python-Markdown is slowest on (measured while writing this): the check that
+    renders each text ends in seconds (the time is printed). One more bracket is
+    refused, with the line."""
+    n, size = safety.MAX_BRACKETS, safety.MAX_TEXT - 2 * safety.MAX_BRACKETS - 10
+    slow = ["[" * n + ("`a " * size)[:size] + "]" * n,
+            "[" * n + ("<b>" * 100 + "a" * size)[:size] + "]" * n,
+            "[" * n + ("a b " * size)[:size] + "]" * n]
+    path = content / "case-studies" / "slow.yml"
+    count = (yamlload.MAX_BYTES - 1024) // (len(slow[0]) + 12)
+    path.write_text("".join(f"f{i}: |\n  {slow[i % len(slow)]}\n" for i in range(count)), encoding="utf-8")
+    started = time.perf_counter()
+    errors = _errors(content)
+    print(f"{count} texts of {len(slow[0])} characters: {time.perf_counter() - started:.2f} s")
+    assert any(e.file == path for e in errors)  # unknown fields
+    assert not any(e.file == path and ("square brackets" in e.message or "larger than" in e.message) for e in errors)
+    path.write_text("id: slow\n\nstory: |\n  " + "[x] " * (n + 1) + "\n", encoding="utf-8")
+    errors = _errors(content)
+    assert any(e.file == path and e.line == 3 and "square brackets" in e.message and e.fix for e in errors), \
+        "\n".join(map(str, errors))
+
+
+def test_the_markdown_extensions_are_the_sites():
+    """The rendered-HTML check uses the Markdown extensions of mkdocs.yml that make HTML."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = text.split("markdown_extensions:", 1)[1].split("\n\n", 1)[0]
+    names = {line.strip()[2:].rstrip(":") for line in block.splitlines() if line.strip().startswith("- ")}
+    assert names - {"toc"} == set(safety.MARKDOWN_EXTENSIONS)
