@@ -108,7 +108,7 @@ def test_a_number_out_of_its_limits_names_file_line_and_fix(content, name, file,
 # (name, file, old, new, the text on the line that must be named, words)
 COUNTS = [
     ("a question with 200 prompts", MT, "    prompts:\n      - Do we visit", _prompts(200) + "      - Do we visit",
-     "question: How well do we get to know", "at most 10"),
+     "    prompts:", "at most 10"),
     ("a theme with 60 questions", MT, "questions:\n",
      "questions:\n" + "".join(f"  - id: extra-{i}\n    question: Extra {i}?\n" + _prompts(1) for i in range(60)),
      "questions:", "at most 20"),
@@ -169,3 +169,63 @@ def test_shipped_content_is_within_every_limit():
     toolkit = load_toolkit(ROOT / "content")
     load_forms(ROOT / "content", toolkit)
     load_results(ROOT / "content", Renderer(toolkit, ROOT / "overrides"))
+
+
+def _schemas():
+    from actionplan import forms, results, schema
+    return [schema.TOOLKIT, schema.THEME, schema.CASE_STUDY, forms.FORM, forms.SETTINGS, results.RESULTS]
+
+
+def test_every_number_and_list_in_the_schemas_has_limits():
+    """A new number field or list without limits fails here, not in a build."""
+    from actionplan.schema import Schema
+    missing, seen = [], set()
+
+    def walk(item, where):
+        if isinstance(item, Schema):
+            if id(item) in seen:
+                return
+            seen.add(id(item))
+            for name, spec in item.fields.items():
+                walk(spec, f"{where} > {name}")
+            return
+        if item is None:
+            return
+        if item.kind in {"int", "scalar"} and (item.low is None or item.high is None):
+            missing.append(f"{where} (a number with no low/high)")
+        if item.kind == "list":
+            walk(item.item, where + "[]")
+        if item.schema is not None:
+            walk(item.schema, where)
+
+    def walk_lists(item, where, out):
+        if isinstance(item, Schema):
+            for name, spec in item.fields.items():
+                walk_lists(spec, f"{where} > {name}", out)
+        elif item is not None:
+            if item.kind == "list" and item.max_items is None:
+                out.append(f"{where} (a list with no max_items)")
+            if item.kind == "list":
+                walk_lists(item.item, where + "[]", out)
+            if item.schema is not None:
+                walk_lists(item.schema, where, out)
+
+    for s in _schemas():
+        walk(s, s.name)
+        walk_lists(s, s.name, missing)
+    assert not missing, "\n".join(missing)
+
+
+def test_the_build_stops_on_huge_rows_with_file_and_line(content, tmp_path):
+    """rows: 50000000 on an action field killed the build with a MemoryError."""
+    from conftest import build_site
+    path = content / "toolkit.yml"
+    _edit(path, "      type: textarea\n      rows: 3", "      type: textarea\n      rows: 50000000")
+    _edit(path, "review_months: 3", "review_months: -6")
+    result = build_site(tmp_path / "out", env={"ACTION_PLAN_CONTENT": str(content)})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output and "MemoryError" not in output, output
+    assert f"toolkit.yml:{_line_of(path, 'rows: 50000000')}:" in output, output
+    assert f"toolkit.yml:{_line_of(path, 'review_months: -6')}:" in output, output
+    assert "use a whole number from 1 to 20" in output and "use a whole number from 1 to 24" in output, output
