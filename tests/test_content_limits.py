@@ -229,3 +229,14 @@ def test_the_build_stops_on_huge_rows_with_file_and_line(content, tmp_path):
     assert f"toolkit.yml:{_line_of(path, 'rows: 50000000')}:" in output, output
     assert f"toolkit.yml:{_line_of(path, 'review_months: -6')}:" in output, output
     assert "use a whole number from 1 to 20" in output and "use a whole number from 1 to 24" in output, output
+
+
+@pytest.mark.parametrize("folder,most", [("themes", 30), ("case-studies", 100), ("forms", 20)])
+def test_too_many_files_in_a_folder(content, folder, most):
+    """Each file is a page (or eight, for a theme form): a folder holds at most so many."""
+    source = sorted((content / folder).glob("*.yml"))[-1]
+    for i in range(most + 1):
+        (content / folder / f"zz-copy-{i}.yml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    errors = _errors(content)
+    assert any(e.file.name == folder and f"at most {most}" in e.message for e in errors), \
+        "\n".join(map(str, errors[:5]))
