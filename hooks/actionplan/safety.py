@@ -88,7 +88,7 @@ _TABLE_ALIGN = re.compile(r"text-align: (left|right|center);")
 #: The most square brackets one text may hold (each link or image uses one; the
 #: shipped texts hold one or two). Python-Markdown's time grows with brackets
 #: times length, so this bounds the time the rendered-HTML check can take.
-MAX_BRACKETS = 20
+MAX_BRACKETS = 10
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_DATA = re.compile(r"data:image/(png|jpeg|jpg|gif|webp)[;,]", re.I)
@@ -328,6 +328,8 @@ def _declaration_findings(text: str) -> list[Finding]:
     """Comments, CDATA, <!DOCTYPE>-like declarations and <?...?> processing instructions."""
     findings = []
     for m in _DECLARATION.finditer(text):
+        if findings:
+            break  # one is enough to say what to take out
         start = m.group(0)
         if start.startswith("<!--") and "-->" not in text[m.start() + 4:]:  # would hide the rest of the page
             findings.append(Finding(m.start(), "<!--", 'a comment "<!--" is never closed with "-->", '
