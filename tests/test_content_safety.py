@@ -236,6 +236,12 @@ OBFUSCATED = [
     "[x]: //example.org/x.png\n\n![a][x]",
     "[x]: https://example.org/x.png\n\n![a][x]",
     "> ![a][x]\n>\n> [x]: https://example.org/x.png",
+    "![a](x.png){ src=\"//example.org/x.png\" }",
+    "![x](<//example.org/x.png>)",
+    "<img src='&#x2F;/example.org/x.png'>",
+    "<img src=\"https:/\\example.org/x.png\">",
+    "> - > [x]: javascript:alert(1)",
+    "* [x]:\n  <javascript:alert(1)>",
 ]
 
 
