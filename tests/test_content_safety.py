@@ -242,6 +242,9 @@ OBFUSCATED = [
     "<img src=\"https:/\\example.org/x.png\">",
     "> - > [x]: javascript:alert(1)",
     "* [x]:\n  <javascript:alert(1)>",
+    "# A heading {hidden}",
+    "A paragraph\n{contenteditable}",
+    "[a](https://example.org){ autofocus }",
 ]
 
 
