@@ -17,10 +17,9 @@ behaves, naming the file, the line and the fix:
   ``<a href="java&#115;cript:...">``, ``{ onclick=... }`` attribute lists);
   only ``https:``, ``http:``, ``mailto:``, ``tel:`` and addresses within the
   site are links, and images may also be PNG, JPEG, GIF or WebP ``data:``;
-- images from other websites (the site loads nothing from elsewhere);
-- images from other websites however the address is written (``https://``,
-  ``//host``, ``/\\host``, ``\\\\host``: a browser reads all of them as another
-  site);
+- images from other websites (the site loads nothing from elsewhere), however
+  the address is written (``https://``, ``//host``, ``/\\host``, ``\\\\host``: a
+  browser reads all of them as another site);
 - a ``<`` that starts an HTML tag but never ends it (``<img src=x onerror=``),
   which the next field on the page could finish, and a ``<!--`` that never
   ends, which would hide the rest of the page;
@@ -86,7 +85,7 @@ MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "tables", "pymdownx.details")
 _TABLE_ALIGN = re.compile(r"text-align: (left|right|center);")
 
 #: The most square brackets one text may hold (each link or image uses one; the
-#: shipped texts hold one or two). Python-Markdown's time grows with brackets
+#: shipped texts hold none). Python-Markdown's time grows with brackets
 #: times length, so this bounds the time the rendered-HTML check can take.
 MAX_BRACKETS = 10
 
@@ -144,6 +143,8 @@ class Finding:
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# //host, /\host, \\host and \/host: a browser reads each as another site's address
+_OTHER_HOST = re.compile(r"[/\\]{2}")
 
 
 def url_problem(url: str, image: bool = False) -> str | None:
@@ -153,17 +154,17 @@ def url_problem(url: str, image: bool = False) -> str | None:
     backslash escapes, tabs and new lines inside it, spaces around it).
     """
     decoded = html.unescape(html.unescape(url))
-    if image and re.match(r"[/\\]{2}", _CONTROL.sub("", decoded)):  # //host, /\host, \\host: another site
-        return (f'the image "{_short(url)}" is on another website, and the site loads nothing from elsewhere '
-                "(it works offline, and its security policy would block it)")
+    other_site = (f'the image "{_short(url)}" is on another website, and the site loads nothing from elsewhere '
+                  "(it works offline, and its security policy would block it)")
+    if image and _OTHER_HOST.match(_CONTROL.sub("", decoded)):  # as HTML reads it
+        return other_site
     decoded = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", decoded)
     decoded = re.sub(r"[\t\n\r]", "", decoded).strip("\x00 \x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
                                                      "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
                                                      "\x1c\x1d\x1e\x1f")
     squeezed = _CONTROL.sub("", decoded).lower()
-    if image and re.match(r"[/\\]{2}", squeezed):  # //host, /\host, \\host: another site
-        return (f'the image "{_short(url)}" is on another website, and the site loads nothing from elsewhere '
-                "(it works offline, and its security policy would block it)")
+    if image and _OTHER_HOST.match(squeezed):  # as Markdown reads it (backslash escapes taken out)
+        return other_site
     for bad in ("javascript:", "vbscript:", "livescript:"):
         if squeezed.startswith(bad):
             return f'the address "{_short(url)}" runs a program when it is opened'
@@ -326,22 +327,18 @@ _DECLARATION = re.compile(r"<[!?][^\n>]{0,12}")
 
 def _declaration_findings(text: str) -> list[Finding]:
     """Comments, CDATA, <!DOCTYPE>-like declarations and <?...?> processing instructions."""
-    findings = []
-    for m in _DECLARATION.finditer(text):
-        if findings:
-            break  # one is enough to say what to take out
-        start = m.group(0)
-        if start.startswith("<!--") and "-->" not in text[m.start() + 4:]:  # would hide the rest of the page
-            findings.append(Finding(m.start(), "<!--", 'a comment "<!--" is never closed with "-->", '
-                                                        "so it would hide the rest of the page",
-                                    'take it out (content may not hold comments)'))
-            continue
-        findings.append(Finding(
-            m.start(), start[:4], f'"{_short(start, 14)}" is not allowed in content: comments ("<!--"), '
-                                  '"<![CDATA[", "<!DOCTYPE" and "<?" are ended by browsers in places this check '
-                                  "could misread, so a tag could hide inside one",
-            'take it out; to show the characters themselves, write "less than" in words'))
-    return findings
+    m = _DECLARATION.search(text)  # the first is enough to say what to take out
+    if not m:
+        return []
+    start = m.group(0)
+    if start.startswith("<!--") and "-->" not in text[m.start() + 4:]:  # would hide the rest of the page
+        return [Finding(m.start(), "<!--", 'a comment "<!--" is never closed with "-->", '
+                                           "so it would hide the rest of the page",
+                        "take it out (content may not hold comments)")]
+    return [Finding(m.start(), start[:4], f'"{_short(start, 14)}" is not allowed in content: comments ("<!--"), '
+                                          '"<![CDATA[", "<!DOCTYPE" and "<?" are ended by browsers in places '
+                                          "this check could misread, so a tag could hide inside one",
+                    'take it out; to show the characters themselves, write "less than" in words')]
 
 
 # ---------------------------------------------------------------- the HTML Markdown makes
