@@ -43,9 +43,10 @@ def whole_number_problem(value: Any, low: int, high: int) -> str | None:
 
 
 def _number(value: int) -> str:
-    text = str(value) if abs(value) < 10 ** 15 else ("-" if value < 0 else "") + "a number of " \
-        f"{len(str(abs(value)))} digits"
-    return text
+    if abs(value) < 10 ** 15:
+        return str(value)
+    digits = int(abs(value).bit_length() * 0.30103) + 1  # about; str() of a huge number can fail or be slow
+    return f"{'minus ' if value < 0 else ''}a number of about {digits:,} digits"
 
 
 @dataclass(frozen=True)
