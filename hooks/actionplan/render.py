@@ -136,14 +136,14 @@ class Renderer:
     def render_page(self, template: str, meta: dict | None = None, **extra) -> HtmlPage:
         """Render an HTML template into a page. In the template,
         ``{{ heading(level, text) }}`` writes a heading (text, or Markup with a
-        link) with a unique id and puts it in the page's table of contents."""
+        link) with a unique id (``heading(level, text, "an-id")`` fixes the id) and puts it in the page's table of contents."""
         headings: list[tuple[int, str, str]] = []
         used: set[str] = set()
 
-        def heading(level: int, content) -> Markup:
+        def heading(level: int, content, anchor: str | None = None) -> Markup:
             text = re.sub(r"\s+", " ", Markup(content).striptags() if isinstance(content, Markup)
                           else str(content)).strip()
-            base = slugify(text, "-") or "section"
+            base = anchor or slugify(text, "-") or "section"
             hid, n = base, 0
             while hid in used:
                 n += 1

@@ -255,6 +255,18 @@ _conversation = Schema("the conversation mode settings", {
     "note": Field("id", help='the id of the note field the one note box fills, such as "working-well"'),
 })
 
+# The session bar and the strip above the questions (issue 22): every word of them.
+SESSION_WORDS = (
+    "default_home", "default_round", "home", "round", "new_round", "answering_as", "choose_person",
+    "someone_else", "add_person", "strip_label", "strip_change", "who_first", "storage_title",
+    "storage_text", "export", "round_title", "round_title_hint", "round_date", "round_date_error",
+    "round_home", "round_start", "cancel", "person_name", "person_hint", "person_add", "readonly",
+    "reopen", "saved", "failed", "full", "gone", "other_deleted", "other_replaced", "other_undone",
+    "other_merged", "other_conflict", "your_data", "earlier_title", "earlier_text", "earlier_round",
+    "earlier_person", "earlier_unknown",
+)
+_session = Schema("the session bar words", {name: Field("text") for name in SESSION_WORDS})
+
 TOOLKIT = Schema("the toolkit settings", {
     "title": Field("text", help="the name of the toolkit"),
     "version": Field("scalar", low=1, high=1_000_000,
@@ -280,11 +292,12 @@ TOOLKIT = Schema("the toolkit settings", {
             "introduction", "why_it_matters", "what_good_looks_like", "case_studies",
             "questions", "things_to_think_about", "question", "of", "forward_planning",
             "theme_notes", "action", "organisation", "what_others_can_learn", "related_themes",
-            "themes_overview", "case_studies_overview", "questions_count",
+            "themes_overview", "case_studies_overview", "questions_count", "to_questions", "whole_home",
         )
     })),
     "retired_questions": Field("list", required=False, item=_retired, max_items=1000,
                                help="questions taken out; their answers are kept"),
+    "session": Field("mapping", schema=_session, help="the words of the bar above the questions"),
     "conversation": Field("mapping", required=False, schema=_conversation,
                           help="conversation mode: one question at a time for a group"),
 })

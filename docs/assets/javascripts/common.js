@@ -110,7 +110,7 @@
   }
   /** The home, round and person to show: the ones asked for if they still exist,
       else the ones chosen last on this device, else the newest round and the
-      first person. Returns {home, round, participant, rounds, participants}. */
+      first person (with want.askPerson: no one). Returns {home, round, participant, rounds, participants}. */
   function resolveSelection(St, want) {
     want = want || {};
     var h = (want.home && St.getHome(want.home)) || St.currentHome();
@@ -120,7 +120,8 @@
     return {
       home: h.id,
       round: pick(rs, want.round, pick(rs, sel.round, lastRound)),
-      participant: pick(ps, want.participant, pick(ps, sel.participant, ps.length ? ps[0].id : null)),
+      // a page where answers are given (want.askPerson) never picks the first person for anyone
+      participant: pick(ps, want.participant, pick(ps, sel.participant, ps.length && !want.askPerson ? ps[0].id : null)),
       rounds: rs,
       participants: ps
     };

@@ -23,6 +23,7 @@
 
   var root, form, tpl, bar, nav, theme, questions = [], index = 0, active = false;
   var swipe = null;
+  var roleOptions = null; // the suggested groups, as the page has them
 
   // ---- where we were: one small key per theme, outside the answers ---------
   function posKey() { return St.prefix + "conversation:" + theme; }
@@ -42,7 +43,14 @@
   function fillWho() {
     var who = $("#ap-conv-who");
     if (!who) return;
-    var ps = participantSelect(), people = ps ? $$("option", ps) : [];
+    // the people of this home only (the picker also offers roles and "someone else"), each name once
+    var ps = participantSelect(), seen = Object.create(null);
+    var people = (ps ? $$("option[data-ap-person]", ps) : []).filter(function (o) {
+      var k = o.textContent.trim().toLowerCase();
+      if (seen[k]) return false;
+      seen[k] = 1;
+      return true;
+    });
     var known = {};
     $$('option[data-ap-conv-person]', who).forEach(function (o) { o.remove(); });
     var first = who.firstChild;
@@ -53,12 +61,14 @@
       who.insertBefore(opt, first);
       known[o.textContent.trim().toLowerCase()] = opt;
     });
-    // a suggested group that is already a participant is offered once, as that person
+    // a suggested group that is already a participant is offered once, as that person:
+    // the suggestion is taken out of the list (a hidden option still shows on some tablets)
+    if (!roleOptions) roleOptions = $$('option[value^="new:"]', who);
     var wanted = null;
-    $$('option[value^="new:"]', who).forEach(function (o) {
+    roleOptions.forEach(function (o) {
       var same = known[o.textContent.trim().toLowerCase()];
-      o.hidden = !!same;
-      o.disabled = !!same;
+      if (same && o.parentNode) o.parentNode.removeChild(o);
+      if (!same && !o.parentNode) who.appendChild(o);
       if (o.defaultSelected) wanted = same || o;
     });
     var last = readPos().who;

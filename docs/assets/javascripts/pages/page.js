@@ -51,6 +51,9 @@
     var s = $("#ap-save-status");
     if (!s) return;
     s.textContent = text;
+    // the strip that stays in view while answering keeps the last word ("Saved" or the problem)
+    var strip = $('[data-ap-strip="status"]');
+    if (strip && text) strip.textContent = text;
     clearTimeout(statusTimer);
     statusTimer = setTimeout(function () { s.textContent = ""; }, 4000);
   };

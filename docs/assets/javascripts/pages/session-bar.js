@@ -3,8 +3,11 @@
  * A part of the page (pages/page.js). On a theme page the session bar
  * (overrides/actionplan/session-bar.html, #ap-session) says whose answers are
  * shown: the home, the round and the person or group. On a first visit it
- * makes a home, a round and a person with the names in its markup, so the
- * form can be answered at once. "Your data" has the same home picker.
+ * makes a home and a round with the names in its markup; no person is chosen
+ * for anyone (issue 22): the person pickers start at "Choose who is answering"
+ * and offer the suggested roles, each once. The strip that stays in view while
+ * answering (#ap-strip) says whose answers these are. "Your data" has the same
+ * home picker.
  * Starting a round, adding a person and reopening a closed round are here too.
  */
 (function () {
@@ -15,34 +18,90 @@
   var $ = C.$, $$ = C.$$, el = C.el;
   var ctx = P.ctx;
 
-  /** A home, a round and a person to answer as, made from the bar's words when missing. */
+  /** A home and a round, made from the bar's words when missing. No person is
+      ever made or chosen for anyone: "who is answering" is the first step. */
   function ensureDefaults(bar) {
     var h = St.currentHome();
     if (!h) h = St.createHome(bar.getAttribute("data-default-home"));
     ctx.home = h.id;
     if (!St.rounds(h.id).length) St.createRound(h.id, { title: bar.getAttribute("data-default-round"), date: C.today(), home: "" });
-    if (!St.participants(h.id).length) St.createParticipant(h.id, bar.getAttribute("data-default-participant"));
   }
   P.ensureDefaults = ensureDefaults;
 
+  function option(value, text, attr) {
+    var o = el("option", null, text);
+    o.value = value;
+    if (attr) o.setAttribute(attr, "");
+    return o;
+  }
   function fillSelect(select, items, current, text) {
     if (!select) return;
     var keep = document.activeElement === select;
     while (select.firstChild) select.removeChild(select.firstChild);
     items.forEach(function (it) {
-      var o = el("option", null, text(it));
-      o.value = it.id;
+      var o = option(it.id, text(it), select.getAttribute("data-ap-select") === "participant" ? "data-ap-person" : null);
       if (it.id === current) o.selected = true;
       select.appendChild(o);
     });
     if (keep) select.focus();
   }
+  /** The suggested roles no one in this home has yet, each once. */
+  function freeRoles(bar, people) {
+    var taken = Object.create(null), out = [];
+    people.forEach(function (p) { taken[String(p.name).trim().toLowerCase()] = 1; });
+    var roles = [];
+    try { roles = JSON.parse(bar.getAttribute("data-roles") || "[]"); } catch (e) { roles = []; }
+    roles.forEach(function (r) {
+      var k = String(r).trim().toLowerCase();
+      if (!taken[k]) { taken[k] = 1; out.push(r); }
+    });
+    return out;
+  }
+  /* The person pickers: "Choose who is answering" while no one is chosen, the
+     people of this home, then the suggested roles not yet used and "someone else". */
+  function fillPeople(select, bar) {
+    var people = ctx.participants || [];
+    fillSelect(select, people, ctx.participant, function (p) { return p.name; });
+    if (!bar) return;
+    if (!ctx.participant) {
+      var none = option("", bar.getAttribute("data-choose-person"));
+      none.selected = true;
+      select.insertBefore(none, select.firstChild);
+    }
+    freeRoles(bar, people).forEach(function (r) { select.appendChild(option("new:" + r, r)); });
+    select.appendChild(option("new:", bar.getAttribute("data-someone-else")));
+  }
   function renderPickers() {
-    var hs = St.homes();
+    var hs = St.homes(), bar = $("#ap-session");
     $$("[data-ap-home-picker]").forEach(function (p) { p.hidden = hs.length < 2; });
     $$('select[data-ap-select="home"]').forEach(function (s) { fillSelect(s, hs, ctx.home, function (h) { return h.name || h.id; }); });
     $$('select[data-ap-select="round"]').forEach(function (s) { fillSelect(s, ctx.rounds || [], ctx.round, C.roundText); });
-    $$('select[data-ap-select="participant"]').forEach(function (s) { fillSelect(s, ctx.participants || [], ctx.participant, function (p) { return p.name; }); });
+    $$('select[data-ap-select="participant"]').forEach(function (s) { fillPeople(s, bar); });
+    renderStrip();
+  }
+  /* The strip that stays in view: whose answers these are. */
+  function renderStrip() {
+    var strip = $("#ap-strip");
+    if (!strip) return;
+    var h = ctx.home && St.getHome(ctx.home), r = (ctx.rounds || []).filter(function (x) { return x.id === ctx.round; })[0];
+    $('[data-ap-strip="home"]', strip).textContent = h ? (h.name || "") : "";
+    $('[data-ap-strip="round"]', strip).textContent = r ? C.roundText(r) : "";
+    var ask = $("[data-ap-who-first]", strip);
+    if (ask && ctx.participant) ask.hidden = true;
+  }
+
+  /** Someone picked "a role" or "someone else" in a person picker. */
+  function pickNew(t) {
+    var name = t.value.slice(4);
+    if (!name) {
+      // someone else: the "Add a person or group" form, with the picker put back
+      renderPickers();
+      var btn = $('[aria-controls="ap-new-participant"]');
+      if (btn) { toggleForm(btn, true); btn.scrollIntoView({ block: "center" }); var f = $("#ap-new-participant-name"); if (f) f.focus(); }
+      return;
+    }
+    var same = (ctx.participants || []).filter(function (p) { return String(p.name).trim().toLowerCase() === name.trim().toLowerCase(); })[0];
+    ctx.participant = same ? same.id : St.createParticipant(ctx.home, name).id;
   }
 
   /** Another home, round or person chosen: every field shows theirs. */
@@ -57,7 +116,13 @@
     } else if (which === "round") {
       ctx.round = t.value;
     } else if (which === "participant") {
-      ctx.participant = t.value;
+      if (t.value.indexOf("new:") === 0) {
+        if (!ctx.home) return true;
+        pickNew(t);
+        if (t.value === "new:") return true;
+      } else {
+        ctx.participant = t.value || null;
+      }
     }
     if (ctx.home && which !== "home") St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
     P.refreshAll(true);
@@ -93,6 +158,7 @@
       var bar = $("#ap-session");
       if (!bar) return;
       ctx.theme = bar.getAttribute("data-ap-theme");
+      ctx.askPerson = true; // the person chosen last here, or no one: never the first in the list
       ensureDefaults(bar);
     },
     restore: renderPickers,

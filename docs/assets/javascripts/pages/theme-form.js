@@ -60,6 +60,42 @@
       $$("[data-ap-field]", tn).forEach(function (t) { P.setText(t, C.own(notes, t.getAttribute("data-ap-field")) || ""); t.disabled = !open; });
     }
     $$("[data-ap-readonly]").forEach(function (n) { n.hidden = open; });
+    if (ctx.participant) applyHeld();
+  }
+
+  // ---- no one chosen yet: ask who is answering, and hold what they gave --------
+  /* A rating tapped (or a note typed) before anyone is chosen is saved as no
+     one: the strip asks who is answering, and once they choose, what they gave
+     is saved as them, unless they already had an answer there (never overwritten). */
+  var held = Object.create(null); // element id -> the field, waiting for a person
+  function hold(node) {
+    held[node.type === "radio" ? node.name : node.id] = node;
+    var ask = $("[data-ap-who-first]"), pick = $("#ap-strip-participant");
+    if (ask) ask.hidden = false;
+    if (pick) pick.focus();
+  }
+  function applyHeld() {
+    var nodes = Object.keys(held).map(function (k) { return held[k]; });
+    held = Object.create(null);
+    nodes.forEach(function (node) {
+      var info = fieldInfo(node);
+      if (!info || !info.qid) return;
+      var a = St.getAnswer(ctx.home, ctx.round, ctx.participant, info.qid);
+      if (node.type === "radio") {
+        var value = node.value;
+        if (a && a.rating) return; // theirs already: shown as it is
+        $$('input[type=radio][name="' + node.name + '"]').forEach(function (r) { r.checked = r.value === value; });
+      } else {
+        var typed = node.getAttribute("data-ap-held");
+        node.removeAttribute("data-ap-held");
+        if (!typed || (a && a.notes && C.own(a.notes, info.field))) return; // theirs already: kept
+        node.value = typed;
+      }
+      save(node, info, { home: ctx.home, round: ctx.round, participant: ctx.participant });
+    });
+  }
+  function needsAsking(node, info) {
+    return info && info.type.needsPerson && ctx.home && !ctx.participant;
   }
 
   // ---- the kinds of field, and saving one -----------------------------------
@@ -145,11 +181,20 @@
       typedAt.set(e.target, Date.now());
       var info = fieldInfo(e.target);
       if (!info || immediate(e.target)) return;
+      if (needsAsking(e.target, info)) {
+        e.target.setAttribute("data-ap-held", e.target.value);
+        if (!held[e.target.id]) hold(e.target);
+        return;
+      }
       schedule(e.target, info);
     },
     change: function (t) {
       var info = fieldInfo(t);
       if (!info) return false;
+      if (needsAsking(t, info)) {
+        if (t.type === "radio") hold(t);
+        return true;
+      }
       if (P.pending[t.id]) P.pending[t.id].run();
       else if (immediate(t)) save(t, info, { home: ctx.home, round: ctx.round, participant: ctx.participant });
       return true;
