@@ -52,6 +52,7 @@ def on_config(config):
         raise PluginError("mkdocs.yml: the generated pages need the attr_list Markdown extension")
     _state["renderer"] = Renderer(toolkit, ROOT / "overrides", config.markdown_extensions, config.mdx_configs)
     _state["html"] = {}
+    config.extra["ap_start"] = _state["renderer"].start_context()  # the home page's start (issue 22)
     try:  # the printable forms (content/forms/): optional, validated like the rest
         forms = load_forms(_content_dir(config), toolkit)
     except ContentErrors as exc:

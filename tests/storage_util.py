@@ -32,9 +32,20 @@ def ap_keys(page) -> list[str]:
     return page.evaluate(f"() => Object.keys(localStorage).filter(k => k.startsWith({json.dumps(PREFIX)}))")
 
 
-def open_theme(page, base_url, theme=THEME):
+def open_theme(page, base_url, theme=THEME, person="Whole team"):
+    """Open a theme page and, when no one is chosen yet, choose who is answering
+    (issue 22: the page never chooses for you; these tests answer as ``person``)."""
     page.goto(base_url + theme)
     page.wait_for_selector("#ap-session:not([hidden])")
+    if person:
+        choose_person(page, person)
+
+
+def choose_person(page, name="Whole team"):
+    """Choose who is answering in the strip above the questions, when no one is chosen
+    yet: a person of this home by name, else the suggested role of that name."""
+    if page.eval_on_selector("#ap-strip-participant", "s => s.value") == "":
+        page.select_option("#ap-strip-participant", label=name)
 
 
 def open_your_data(page, base_url):

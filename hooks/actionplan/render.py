@@ -183,6 +183,14 @@ class Renderer:
             out[study.url] = self.case_study_page(study)
         return out
 
+    def start_context(self) -> dict:
+        """The home page's start (issue 22): its words and the themes, for
+        overrides/partials/ap-start.html (through config.extra.ap_start)."""
+        return {
+            "words": dict(self.toolkit.settings["start"]),
+            "themes": [{"id": t.id, "title": t.title, "url": t.url} for t in self.toolkit.themes],
+        }
+
     def assets(self) -> dict[str, str]:
         data = self.toolkit.question_set()
         text = json.dumps(data, ensure_ascii=False, indent=1)

@@ -267,6 +267,14 @@ SESSION_WORDS = (
 )
 _session = Schema("the session bar words", {name: Field("text") for name in SESSION_WORDS})
 
+# The start of the home page (issue 22).
+START_WORDS = (
+    "label", "answer", "together", "worksheets", "results", "example", "data", "welcome_back",
+    "welcome_back_nobody", "last_theme", "progress", "carry_on", "themes_intro", "answered",
+    "not_answered", "last_round",
+)
+_start = Schema("the home page start", {name: Field("text") for name in START_WORDS})
+
 TOOLKIT = Schema("the toolkit settings", {
     "title": Field("text", help="the name of the toolkit"),
     "version": Field("scalar", low=1, high=1_000_000,
@@ -298,6 +306,7 @@ TOOLKIT = Schema("the toolkit settings", {
     "retired_questions": Field("list", required=False, item=_retired, max_items=1000,
                                help="questions taken out; their answers are kept"),
     "session": Field("mapping", schema=_session, help="the words of the bar above the questions"),
+    "start": Field("mapping", schema=_start, help="the buttons at the top of the home page"),
     "conversation": Field("mapping", required=False, schema=_conversation,
                           help="conversation mode: one question at a time for a group"),
 })

@@ -87,6 +87,14 @@
     P.forceRefresh = !!force;
     try { P.restoreAll(); } finally { P.forceRefresh = false; }
   };
+  /** Keep the chosen round and person on the device, and the theme answered last
+      (the home page's "carry on", issue 22). */
+  P.keepSelection = function (theme) {
+    if (!ctx.home) return;
+    var was = St.getSelection(ctx.home), sel = { round: ctx.round, participant: ctx.participant };
+    if (theme || was.theme) sel.theme = theme || was.theme;
+    St.setSelection(ctx.home, sel);
+  };
   /** Another home (or none): each part empties what belonged to the last one (the actions). */
   P.reset = function () { each("reset"); };
 
@@ -123,7 +131,7 @@
     // else {tidy(): put the form away, refresh: show every field afresh, focus(): where to}
     var done = forms[kind] ? forms[kind](form, data) : null;
     if (!done) return;
-    if (ctx.home) St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
+    P.keepSelection();
     if (done.tidy) done.tidy();
     P.refreshAll(done.refresh);
     P.say(form.getAttribute("data-done") || ($("#ap-save-status") || form).getAttribute("data-saved"));

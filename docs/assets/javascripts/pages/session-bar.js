@@ -124,7 +124,7 @@
         ctx.participant = t.value || null;
       }
     }
-    if (ctx.home && which !== "home") St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
+    if (which !== "home") P.keepSelection();
     P.refreshAll(true);
     return true;
   }

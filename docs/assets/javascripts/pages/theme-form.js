@@ -135,6 +135,8 @@
     if (node.type !== "radio") known.set(node, value);
     var ok = info.type.save(node, info, snap, value);
     if (ok !== SKIP) saved(ok, node);
+    // the theme answered last, for the home page's "carry on" (issue 22)
+    if (ok === true && ctx.theme && St.getSelection(snap.home).theme !== ctx.theme) P.keepSelection(ctx.theme);
   }
   function schedule(node, info) {
     var key = node.id, snap = { home: ctx.home, round: ctx.round, participant: ctx.participant };
