@@ -21,6 +21,7 @@ import pytest
 from actionplan import csp
 from conftest import ROOT, StaticServer
 from offline_helpers import CSP_LISTENER, build_or_fail, copy_repo, search
+from storage_util import choose_person  # noqa: E402  (issue 22: choose who is answering)
 
 TEMPLATE_DIRS = [ROOT / "overrides", Path(material.__file__).parent / "templates"]
 INJECTED_SCRIPT = 'document.documentElement.setAttribute("data-injected", "script")'
@@ -126,6 +127,7 @@ def test_injected_script_does_not_run_and_the_site_still_works(context, hostile_
 
         # a theme page works as before: a rating is saved, and the quoted summary did not redirect
         page.goto(server.url + "themes/managing-transitions.html")
+        choose_person(page)
         assert page.evaluate("typeof window.APStore === 'object' && typeof window.APPage === 'object'")
         page.locator("input[type=radio][data-ap-field=rating]").first.check()
         page.wait_for_timeout(300)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage_util import THEME, wait_saved
+from storage_util import choose_person, THEME, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -62,6 +62,7 @@ def save_some_answers(page, base_url):
     """A rating, a note, two actions and a second person: what a real session leaves."""
     page.goto(base_url + THEME)
     page.wait_for_selector('[data-ap-do="add-action"]')
+    choose_person(page)
     page.locator("fieldset.ap-question input[type=radio]").nth(2).check()
     page.locator("fieldset.ap-question textarea").first.fill("We ask each resident what they like to be called.")
     page.locator(".ap-action textarea").first.fill("Ask about life history at the first visit.")

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from offline_helpers import CSP_LISTENER, WAIT_FOR_SW, html_pages, precache_files, search
+from storage_util import choose_person  # noqa: E402  (issue 22: choose who is answering)
 
 pytestmark = pytest.mark.browser
 
@@ -98,6 +99,7 @@ def _journey(page, start: str, origin_ok):
     items = search(page, "identity")
     assert items.count() >= 1
     page.goto(start + "themes/maintaining-identity.html")
+    choose_person(page)
     radio = page.locator("#ap-questions fieldset input[type=radio]").first
     radio.check()
     assert radio.is_checked()

@@ -14,6 +14,7 @@ from conftest import StaticServer
 from offline_helpers import (CSP_LISTENER, WAIT_FOR_SW, build_or_fail, copy_repo, html_pages,
                              search)
 from test_offline import _check_page, _journey
+from storage_util import choose_person  # noqa: E402  (issue 22: choose who is answering)
 
 pytestmark = pytest.mark.browser
 
@@ -65,6 +66,7 @@ def test_new_version_notice_and_reload_keep_answers(context, site_dir, v2_site):
 
         # answer some questions (saved by the site's own code once issue 4 is in)
         page.goto(base + "themes/managing-transitions.html")
+        choose_person(page)
         radios = page.locator("#ap-questions fieldset input[type=radio]")
         radios.nth(1).check()
         page.locator("fieldset textarea").first.fill("Named key worker from the first visit.")

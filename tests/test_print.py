@@ -13,6 +13,7 @@ from actionplan import load_toolkit
 from actionplan.forms import load_forms
 
 from conftest import ROOT
+from storage_util import choose_person  # noqa: E402  (issue 22: choose who is answering)
 
 pytestmark = pytest.mark.browser
 
@@ -221,6 +222,7 @@ def test_theme_page_prints_with_our_answers(page, base_url, tmp_path):
     typed = "Our key workers visit every new resident at home first.\nThen they phone the family."
     page.goto(f"{base_url}themes/{theme.id}.html")
     button = page.get_by_role("button", name=FORMS.labels["print_answers"])
+    choose_person(page)
     assert button.is_visible() and button.bounding_box()["height"] >= 44
     assert page.get_by_role("link", name=FORMS.labels["print_worksheet"]).is_visible()
     page.check(f"#q-{q.id}-rating-{option['value']}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from storage_util import (OTHER_THEME, THEME, add_participant, choose, context, export_json,
+from storage_util import choose_person  # noqa: E402  (issue 22: choose who is answering)
                           new_round, open_theme, open_your_data, wait_saved)  # noqa: F401 (context is a fixture)
 
 Q1, Q2 = "mt-key-worker", "mt-first-day"
@@ -323,6 +324,7 @@ def test_keys_are_namespaced_by_the_site_path(browser, site_dir):
         page = ctx.new_page()
         page.goto(srv.url + THEME)
         page.wait_for_selector("#ap-session:not([hidden])")
+        choose_person(page)
         page.check(f"#q-{Q1}-rating-2")
         keys = page.evaluate("Object.keys(localStorage)")
         ours = [k for k in keys if ":" in k]

@@ -9,7 +9,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, StaticServer, build_site
-from storage_util import THEME, context, open_theme, open_your_data, wait_saved  # noqa: F401
+from storage_util import choose_person, THEME, context, open_theme, open_your_data, wait_saved  # noqa: F401
 
 REMOVED = "mt-key-worker"
 
@@ -36,6 +36,7 @@ def test_a_removed_question_keeps_its_answers(browser, site_dir, tmp_path):
         page = ctx.new_page()
         page.goto(srv.url + THEME)
         page.wait_for_selector("#ap-session:not([hidden])")
+        choose_person(page)
         assert not page.is_visible("#ap-earlier")
         page.check(f"#q-{REMOVED}-rating-3")
         page.fill(f"#q-{REMOVED}--working-well", "A key worker from the first visit")

@@ -19,7 +19,7 @@ import os
 import random
 import time
 
-from storage_util import THEME, YOUR_DATA, context, export_json, import_file, without_stamp  # noqa: F401
+from storage_util import choose_person, THEME, YOUR_DATA, context, export_json, import_file, without_stamp  # noqa: F401
 
 SEED = int(os.environ.get("AP_ROUNDTRIP_SEED", "20261123"))
 SEQUENCES = int(os.environ.get("AP_ROUNDTRIP_SEQUENCES", "10"))
@@ -98,6 +98,7 @@ class Walker:
         if self.where != "theme":
             self.page.goto(self.base + THEME)
             self.page.wait_for_selector("#ap-session:not([hidden])")
+            choose_person(self.page)
             self.where = "theme"
         return self.page
 
@@ -191,6 +192,7 @@ class Walker:
         other = self.ctx.new_page()
         other.goto(self.base + THEME)
         other.wait_for_selector("#ap-session:not([hidden])")
+        choose_person(other)
         if other.is_visible("[data-ap-readonly]"):  # an earlier round: open it to change it
             other.click('[data-ap-do="reopen-round"]')
         q = self.rng.choice(QUESTIONS)

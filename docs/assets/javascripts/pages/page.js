@@ -87,12 +87,17 @@
     P.forceRefresh = !!force;
     try { P.restoreAll(); } finally { P.forceRefresh = false; }
   };
-  /** Keep the chosen round and person on the device, and the theme answered last
-      (the home page's "carry on", issue 22). */
-  P.keepSelection = function (theme) {
+  /** Keep what was chosen on the device (by default the round and the person; a
+      change names only what changed), and the theme answered last (the home page's
+      "carry on", issue 22). */
+  P.keepSelection = function (change) {
     if (!ctx.home) return;
-    var was = St.getSelection(ctx.home), sel = { round: ctx.round, participant: ctx.participant };
-    if (theme || was.theme) sel.theme = theme || was.theme;
+    change = change || { round: ctx.round, participant: ctx.participant };
+    var was = St.getSelection(ctx.home), sel = {};
+    ["round", "participant", "theme"].forEach(function (k) {
+      var v = C.own(change, k) !== undefined ? change[k] : C.own(was, k);
+      if (v !== undefined && v !== null) sel[k] = v;
+    });
     St.setSelection(ctx.home, sel);
   };
   /** Another home (or none): each part empties what belonged to the last one (the actions). */
@@ -146,12 +151,17 @@
   function refresh() {
     var kind = otherKind;
     otherKind = null;
+    var ask = ctx.askPerson;
     if (kind) {
       ctx.home = ctx.round = ctx.participant = null;
+      // another tab put other answers here: show them as the file has them (the strip says whose)
+      ctx.askPerson = false;
+      var said = $('[data-ap-strip="status"]');
+      if (said) said.textContent = ""; // a "Saved" from before is not about what shows now
       P.forceRefresh = true;
       each("wiped");
     }
-    try { P.restoreAll(); } finally { P.forceRefresh = false; }
+    try { P.restoreAll(); } finally { P.forceRefresh = false; ctx.askPerson = ask; }
   }
   function onStorage(e) {
     if (e.key !== null && e.key.lastIndexOf(St.prefix, 0) !== 0) return;

@@ -57,8 +57,9 @@
     });
     return out;
   }
-  /* The person pickers: "Choose who is answering" while no one is chosen, the
-     people of this home, then the suggested roles not yet used and "someone else". */
+  /* The person pickers: "Choose who is answering" while no one is chosen and the
+     people of this home; the strip's picker (data-ap-offer-roles) also offers the
+     suggested roles no one has yet, and "someone else", so one choice starts answering. */
   function fillPeople(select, bar) {
     var people = ctx.participants || [];
     fillSelect(select, people, ctx.participant, function (p) { return p.name; });
@@ -68,6 +69,7 @@
       none.selected = true;
       select.insertBefore(none, select.firstChild);
     }
+    if (!select.hasAttribute("data-ap-offer-roles")) return;
     freeRoles(bar, people).forEach(function (r) { select.appendChild(option("new:" + r, r)); });
     select.appendChild(option("new:", bar.getAttribute("data-someone-else")));
   }
@@ -124,7 +126,9 @@
         ctx.participant = t.value || null;
       }
     }
-    if (which !== "home") P.keepSelection();
+    // only what was chosen is kept: choosing a person does not pin the round shown
+    if (which === "round") P.keepSelection({ round: ctx.round });
+    if (which === "participant") P.keepSelection({ participant: ctx.participant });
     P.refreshAll(true);
     return true;
   }

@@ -70,8 +70,9 @@
   var held = Object.create(null); // element id -> the field, waiting for a person
   function hold(node) {
     held[node.type === "radio" ? node.name : node.id] = node;
-    var ask = $("[data-ap-who-first]"), pick = $("#ap-strip-participant");
-    if (ask) ask.hidden = false;
+    var ask = $("[data-ap-who-first]"), pick = $("#ap-strip-participant"), said = $('[data-ap-strip="status"]');
+    if (ask) { ask.hidden = false; P.say(ask.textContent); } // never a "Saved" left from before
+    if (said) said.textContent = "";
     if (pick) pick.focus();
   }
   function applyHeld() {
@@ -136,7 +137,7 @@
     var ok = info.type.save(node, info, snap, value);
     if (ok !== SKIP) saved(ok, node);
     // the theme answered last, for the home page's "carry on" (issue 22)
-    if (ok === true && ctx.theme && St.getSelection(snap.home).theme !== ctx.theme) P.keepSelection(ctx.theme);
+    if (ok === true && ctx.theme && St.getSelection(snap.home).theme !== ctx.theme) P.keepSelection({ theme: ctx.theme });
   }
   function schedule(node, info) {
     var key = node.id, snap = { home: ctx.home, round: ctx.round, participant: ctx.participant };
