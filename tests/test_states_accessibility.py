@@ -150,6 +150,25 @@ def results_example_removed(page, base_url):
     page.wait_for_function("document.querySelector('[data-ap-rs-example-status]').textContent.length > 0")
 
 
+def home_start_empty(page, base_url):
+    page.goto(base_url + "index.html")
+    assert page.locator("[data-ap-start-example]").is_visible()
+
+
+def home_start_returning(page, base_url):
+    open_theme(page, base_url)
+    answered(page)
+    page.goto(base_url + "index.html")
+    page.locator("[data-ap-start-back]").wait_for(state="visible")
+
+
+def who_is_answering_asked(page, base_url):
+    page.goto(base_url + THEME)
+    page.click(f"label[for='q-{Q1}-rating-3']")
+    page.locator("[data-ap-who-first]").wait_for(state="visible")
+    assert _focus(page) == "ap-strip-participant"
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -169,6 +188,9 @@ STATES = {
     "results, nothing answered yet": ("site", results_empty),
     "results, the example home loaded": ("site", results_example_home),
     "results, the example home removed": ("site", results_example_removed),
+    "home page start, nothing saved": ("site", home_start_empty),
+    "home page start, coming back": ("site", home_start_returning),
+    "no one chosen, a rating tapped: who is answering?": ("site", who_is_answering_asked),
 }
 
 

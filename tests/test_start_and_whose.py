@@ -1,0 +1,242 @@
+"""Issue 22: start in one tap, always know whose answers you are giving, the
+scale in order at every width, nothing covering the form, and conversation mode
+readable across a room. Real Chromium; what a person sees and what is stored."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storage_util import PREFIX, THEME, choose_person, context, open_theme  # noqa: F401
+from together_helpers import THEMES, set_text_size, start_conversation
+
+pytestmark = pytest.mark.browser
+
+QS = ["mt-before-the-move", "mt-key-worker", "mt-room-and-belongings", "mt-first-day",
+      "mt-first-weeks", "mt-family-support", "mt-hospital-stays", "mt-moving-on"]
+
+STORED_ANSWERS = f"""() => Object.keys(localStorage).filter(k => k.startsWith({json.dumps(PREFIX + 'h:')}) && k.includes(':a:'))
+  .map(k => [k, JSON.parse(localStorage.getItem(k))])"""
+PEOPLE = f"""() => Object.keys(localStorage).filter(k => k.startsWith({json.dumps(PREFIX + 'h:')}) && k.includes(':p:'))
+  .map(k => JSON.parse(localStorage.getItem(k)).name)"""
+IN_VIEW = """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }"""
+
+
+def _tablet(browser, width=768, height=1024):
+    ctx = browser.new_context(viewport={"width": width, "height": height}, service_workers="block", has_touch=True)
+    return ctx, ctx.new_page()
+
+
+def test_from_the_home_page_a_first_answer_is_saved_in_two_taps_after_choosing_who(browser, base_url):
+    ctx, page = _tablet(browser)
+    try:
+        page.goto(base_url + "index.html")
+        answer = page.locator("[data-ap-start-answer]")
+        assert answer.is_visible() and page.evaluate(IN_VIEW, "[data-ap-start-answer]")
+        answer.tap()                                                       # tap 1
+        page.wait_for_selector("#ap-strip-participant")
+        assert page.evaluate(IN_VIEW, "#ap-strip-participant")             # the first step is in view
+        page.select_option("#ap-strip-participant", label="Manager")       # choosing who is answering
+        page.locator(f"label[for='q-{QS[0]}-rating-3']").tap()             # tap 2
+        page.locator('[data-ap-strip="status"]').get_by_text("Saved").wait_for()
+        stored = page.evaluate(STORED_ANSWERS)
+        assert len(stored) == 1 and stored[0][1]["rating"] == "3"
+        assert page.evaluate(PEOPLE) == ["Manager"]
+    finally:
+        ctx.close()
+
+
+def test_the_strip_shows_home_round_person_and_saved_while_answering_the_last_question(browser, base_url):
+    ctx, page = _tablet(browser)
+    try:
+        open_theme(page, base_url, person="Day staff")
+        page.locator(f"label[for='q-{QS[-1]}-rating-2']").tap()
+        page.locator('[data-ap-strip="status"]').get_by_text("Saved").wait_for()
+        assert page.evaluate(IN_VIEW, f"#q-{QS[-1]} .ap-radio")           # answering the last question
+        assert page.evaluate(IN_VIEW, "#ap-strip")                         # and the strip is on screen
+        strip = page.inner_text("#ap-strip")
+        for words in ("Our home", "First round", "Saved"):
+            assert words in strip
+        assert page.locator("#ap-strip-participant option:checked").inner_text() == "Day staff"
+        # it lets you change person from there
+        page.select_option("#ap-strip-participant", label="Manager")
+        assert not page.is_checked(f"#q-{QS[-1]}-rating-2")                # Manager's answers, not Day staff's
+    finally:
+        ctx.close()
+
+
+def test_with_no_one_chosen_a_tap_on_a_rating_asks_who_first_and_saves_as_no_one_else(browser, base_url):
+    ctx, page = _tablet(browser)
+    try:
+        page.goto(base_url + THEME)
+        page.wait_for_selector("#ap-session:not([hidden])")
+        assert page.locator("#ap-participant option:checked").inner_text() == "Choose who is answering"
+        page.locator(f"label[for='q-{QS[1]}-rating-4']").tap()
+        ask = page.locator("[data-ap-who-first]")
+        ask.wait_for(state="visible")
+        assert "Who is answering?" in ask.inner_text() and page.evaluate(IN_VIEW, "[data-ap-who-first]")
+        assert page.evaluate("document.activeElement.id") == "ap-strip-participant"
+        page.fill(f"#q-{QS[1]}--working-well", "Typed before choosing")
+        page.wait_for_timeout(900)
+        assert page.evaluate(STORED_ANSWERS) == [] and page.evaluate(PEOPLE) == []   # nothing as anyone
+        assert "Saved" not in page.inner_text("#ap-strip")
+        # once they say who, what they gave is kept as them, and only them
+        page.select_option("#ap-strip-participant", label="Relatives")
+        page.locator('[data-ap-strip="status"]').get_by_text("Saved").wait_for()
+        page.wait_for_timeout(300)
+        stored = page.evaluate(STORED_ANSWERS)
+        assert len(stored) == 1
+        assert stored[0][1]["rating"] == "4" and stored[0][1]["notes"]["working-well"] == "Typed before choosing"
+        assert page.evaluate(PEOPLE) == ["Relatives"]
+    finally:
+        ctx.close()
+
+
+def test_choosing_someone_who_already_answered_never_overwrites_their_answer(browser, base_url):
+    ctx, page = _tablet(browser)
+    try:
+        open_theme(page, base_url, person="Manager")
+        page.check(f"#q-{QS[0]}-rating-1")
+        page.wait_for_timeout(300)
+        # this device forgets who was answering (as after an import): no one is chosen
+        page.evaluate(f"() => Object.keys(localStorage).filter(k => k.endsWith(':sel')).forEach(k => localStorage.removeItem(k))")
+        page.reload()
+        page.wait_for_selector("#ap-session:not([hidden])")
+        assert page.locator("#ap-strip-participant option:checked").inner_text() == "Choose who is answering"
+        page.check(f"#q-{QS[0]}-rating-4")
+        page.select_option("#ap-strip-participant", label="Manager")
+        page.wait_for_timeout(300)
+        stored = page.evaluate(STORED_ANSWERS)
+        assert [a["rating"] for _, a in stored] == ["1"] and page.is_checked(f"#q-{QS[0]}-rating-1")
+    finally:
+        ctx.close()
+
+
+SCALE_JS = """() => {
+  const out = [];
+  for (const fs of document.querySelectorAll('#ap-questions .ap-question')) {
+    const tiles = [...fs.querySelectorAll('.ap-radios__scale .ap-radio')].map(t => t.getBoundingClientRect());
+    const row = tiles.every((r, i) => i === 0 || (Math.abs(r.top - tiles[0].top) < 1 && r.left > tiles[i - 1].right - 1));
+    const col = tiles.every((r, i) => i === 0 || (Math.abs(r.left - tiles[0].left) < 1 && r.top > tiles[i - 1].bottom - 1));
+    const unsure = fs.querySelector('.ap-radio--not-sure').getBoundingClientRect();
+    const apart = unsure.top > Math.max(...tiles.map(r => r.bottom));
+    // a word of a label broken across two lines shows as two boxes for that one word
+    const broken = [];
+    for (const label of fs.querySelectorAll('.ap-radio__label')) {
+      const text = label.firstChild;
+      let at = 0;
+      for (const word of text.textContent.split(' ')) {
+        const range = document.createRange();
+        range.setStart(text, at); range.setEnd(text, at + word.length);
+        if (range.getClientRects().length > 1) broken.push(word);
+        at += word.length + 1;
+      }
+    }
+    out.push({ q: fs.getAttribute('data-ap-question'), row, col, apart, broken, n: tiles.length });
+  }
+  return out;
+}"""
+
+COVERED_JS = """() => {
+  const hidden = [];
+  for (const c of document.querySelectorAll('article input, article textarea, article select, article button, article a.ap-button')) {
+    if (!c.offsetParent || c.closest('template') || c.closest('[hidden]')) continue;
+    const target = c.type === 'radio' ? c.closest('.ap-radio') : c;
+    target.scrollIntoView({ block: 'center' });
+    const r = target.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (!hit || !(target.contains(hit) || hit.contains(target) || (hit.closest('label') && hit.closest('label').control === c)))
+      hidden.push((c.id || c.textContent.trim().slice(0, 30)) + ' under ' + (hit ? hit.tagName + '.' + hit.className : 'nothing'));
+  }
+  return hidden;
+}"""
+
+
+@pytest.mark.parametrize("size", ["normal", "larger"])
+@pytest.mark.parametrize("width", [768, 1024])
+def test_the_scale_is_one_row_or_one_column_and_nothing_covers_the_form(browser, base_url, width, size):
+    ctx, page = _tablet(browser, width, 1024 if width == 768 else 768)
+    try:
+        open_theme(page, base_url)
+        set_text_size(page, size)
+        page.wait_for_selector("#ap-session:not([hidden])")
+        page.check(f"#q-{QS[0]}-rating-2")
+        for q in page.evaluate(SCALE_JS):
+            assert q["n"] == 4 and (q["row"] or q["col"]), q
+            assert q["apart"] and not q["broken"], q
+        # scroll up a little, as a person does, so Material's "Back to top" would show
+        page.mouse.wheel(0, 3000)
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(300)
+        assert page.evaluate(COVERED_JS) == []
+    finally:
+        ctx.close()
+
+
+def test_conversation_mode_reads_across_a_room_for_every_question_of_every_theme(browser, base_url):
+    ctx, page = _tablet(browser, 1024, 768)
+    problems = []
+    try:
+        for theme in THEMES:
+            start_conversation(page, base_url, f"themes/{theme}.html")
+            total = page.locator("#ap-questions [data-ap-question]").count()
+            for n in range(total):
+                f = page.evaluate("""() => {
+                  const q = document.querySelector('.ap-conv-current');
+                  const px = (e) => parseFloat(getComputedStyle(e).fontSize);
+                  const a = document.querySelector('article.md-content__inner');
+                  const all = [...q.querySelectorAll('.ap-radio__label, .ap-radio .ap-hint')];
+                  const off = [...q.querySelectorAll('legend, .ap-prompts, .ap-radio, .ap-conv-note textarea')]
+                    .filter(e => { const r = e.getBoundingClientRect(); return r.top < 0 || r.bottom > innerHeight; }).length;
+                  return { q: q.getAttribute('data-ap-question'), question: px(q.querySelector('.ap-question__text')),
+                           answers: Math.min(...all.map(px)), off, scrolls: a.scrollHeight > a.clientHeight + 1 };
+                }""")
+                if f["question"] < 36 or f["answers"] < 28 or f["off"] or f["scrolls"]:
+                    problems.append(f"{theme}: {f}")
+                if n < total - 1:
+                    page.keyboard.press("PageDown")
+            page.keyboard.press("Escape")
+    finally:
+        ctx.close()
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_the_home_page_says_where_you_left_off_and_carries_on_in_one_tap(browser, base_url):
+    ctx, page = _tablet(browser)
+    try:
+        page.goto(base_url + "index.html")
+        assert not page.locator("[data-ap-start-back]").is_visible()
+        assert page.locator("[data-ap-start-example]").is_visible()       # nothing saved yet
+        open_theme(page, base_url, "themes/maintaining-identity.html", person="Night staff")
+        page.check("#ap-questions input[type=radio] >> nth=0")
+        page.wait_for_timeout(300)
+        page.goto(base_url + "index.html")
+        back = page.locator("[data-ap-start-back]")
+        back.wait_for(state="visible")
+        text = back.inner_text()
+        for words in ("Our home", "First round", "Night staff", "Maintaining identity", "1 of 8 themes"):
+            assert words in text, text
+        assert not page.locator("[data-ap-start-example]").is_visible()
+        page.locator("[data-ap-start-carry]").tap()
+        page.wait_for_selector("#ap-strip")
+        assert page.url.split("#")[0].endswith("themes/maintaining-identity.html")
+        assert page.locator("#ap-strip-participant option:checked").inner_text() == "Night staff"
+    finally:
+        ctx.close()
+
+
+def test_a_theme_page_gets_to_the_point(browser, base_url):
+    ctx, page = _tablet(browser)
+    try:
+        page.goto(base_url + THEME)
+        assert page.evaluate(IN_VIEW, ".ap-theme-lead") and page.evaluate(IN_VIEW, ".ap-to-questions a")
+        page.locator(".ap-to-questions a").tap()
+        page.wait_for_timeout(500)
+        assert page.evaluate(IN_VIEW, "#ap-answer")
+        for sel in ("#ap-theme-notes", "#ap-actions"):
+            note = page.locator(sel).locator("xpath=preceding-sibling::p[contains(@class, 'ap-whole-home')][1]")
+            assert "whole home" in note.inner_text()
+    finally:
+        ctx.close()
