@@ -1,0 +1,119 @@
+"""What a person sees on a page, measured in the browser (issue 19).
+
+Shared by the tests (tests/test_screen_truth.py, tests/test_reflow.py) and the
+screenshots script (tests/screens.py). Each check is one JavaScript function for
+``page.evaluate`` that returns a list of short, readable findings; an empty list
+means nothing is wrong.
+"""
+from __future__ import annotations
+
+#: Our parts of the page: the article, and our own controls outside it (the text
+#: size control in the header, the update notice). Material's own header and
+#: menus show and hide their buttons by screen width, which is theirs to do.
+OURS = "article.md-content__inner, .ap-textsize, .ap-update"
+
+_DESCRIBE = r"""
+  const describe = (e) => {
+    const text = (e.getAttribute('aria-label') || e.textContent || e.value || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+    const id = e.id ? '#' + e.id : '';
+    const data = [...e.attributes].filter(a => a.name.startsWith('data-ap')).map(a => '[' + a.name + (a.value ? '=' + a.value.slice(0, 24) : '') + ']').join('');
+    return e.tagName.toLowerCase() + id + data + (text ? ' "' + text + '"' : '');
+  };
+  const seen = (e) => {
+    if (!e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+"""
+
+#: Buttons and link-buttons in our markup that are meant to be shown (neither they
+#: nor a container carry ``hidden``; not a part of a mode that is not on; not a
+#: part for when JavaScript is off) but that no one can see, or that sit outside
+#: the page (a box with no size, or past its edges).
+HIDDEN_BUTTONS_JS = "() => {" + _DESCRIBE + r"""
+  const conv = document.documentElement.classList.contains('ap-conv');
+  const sel = 'button, input[type=button], input[type=submit], a.ap-button, a.md-button, [role=button]';
+  const meant = (e) => !e.closest('[hidden], template, .ap-nojs, .ap-print-copy, .ap-visually-hidden')
+    && (conv || !e.closest('[data-ap-conv-part]'))
+    && !(e.closest('.md-typeset details') && !e.closest('.md-typeset details').open && !e.matches('summary *'));
+  const doc = document.documentElement;
+  const out = [];
+  for (const root of document.querySelectorAll(OURS)) {
+    for (const e of root.querySelectorAll(sel)) {
+      if (!meant(e)) continue;
+      const r = e.getBoundingClientRect();
+      const left = r.left + window.scrollX, right = r.right + window.scrollX;
+      if (!seen(e)) out.push(describe(e) + ': cannot be seen');
+      else if (left < -1 || right > Math.max(doc.scrollWidth, doc.clientWidth) + 1 || r.top + window.scrollY < -1)
+        out.push(describe(e) + ': outside the page');
+    }
+  }
+  return [...new Set(out)];
+}""".replace("OURS", repr(OURS))
+
+#: Errors and warnings a person can see: red messages, alerts, the storage warning,
+#: a field marked wrong. On a page where nothing is wrong, this must be empty.
+VISIBLE_ALARMS_JS = "() => {" + _DESCRIBE + r"""
+  const sel = '.ap-error, [role=alert], .ap-alert, [data-ap-storage-alert], [data-ap-import-error], [aria-invalid=true]';
+  return [...document.querySelectorAll(sel)].filter(e => seen(e) && (e.textContent.trim() || e.matches('input, select, textarea')))
+    .map(e => describe(e) + ': shows');
+}"""
+
+#: The page is wider than the screen (it scrolls sideways), and any box in our part
+#: of the page that scrolls sideways on its own without being a labelled region
+#: (role=region, a name, tabindex=0) that shows it scrolls (a shadow or fade at
+#: its edge, or a visible hint inside or next to it).
+OVERFLOW_JS = "() => {" + _DESCRIBE + r"""
+  const doc = document.documentElement, vw = doc.clientWidth;
+  const out = [];
+  if (doc.scrollWidth > vw + 1) {
+    const wide = [...document.querySelectorAll('body *')].filter(e => {
+      const r = e.getBoundingClientRect();
+      return (r.width || r.height) && r.right > vw + 1 && getComputedStyle(e).position !== 'fixed';
+    });
+    // the outermost ones say where it comes from
+    const top = wide.filter(e => !wide.some(o => o !== e && o.contains(e))).slice(0, 4);
+    out.push('the page is ' + (doc.scrollWidth - vw) + ' px wider than the screen (' + vw + ' px): '
+      + top.map(e => describe(e).slice(0, 60) + ' to ' + Math.round(e.getBoundingClientRect().right)).join('; '));
+  }
+  for (const e of document.querySelectorAll('article.md-content__inner *')) {
+    if (e.scrollWidth <= e.clientWidth + 1 || !seen(e)) continue;
+    const s = getComputedStyle(e);
+    if (!['auto', 'scroll'].includes(s.overflowX)) continue;
+    const named = e.getAttribute('role') === 'region' && (e.getAttribute('aria-label') || e.getAttribute('aria-labelledby'))
+      && e.tabIndex === 0;
+    const hint = e.querySelector('[data-ap-scroll-hint]') || (e.previousElementSibling && e.previousElementSibling.matches('[data-ap-scroll-hint]'));
+    const shows = s.backgroundImage !== 'none' || (s.boxShadow && s.boxShadow !== 'none') || (hint && seen(hint));
+    if (!named) out.push(describe(e) + ': scrolls sideways but is not a labelled region (role=region, aria-label, tabindex=0)');
+    else if (!shows) out.push(describe(e) + ': scrolls sideways with nothing to show it does');
+  }
+  return out;
+}"""
+
+#: Text a person can see that is smaller than 12 px on screen.
+SMALL_TEXT_JS = "() => {" + _DESCRIBE + r"""
+  const out = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim()) continue;
+    const e = n.parentElement;
+    if (!e || e.closest('script, style, template, noscript, .ap-visually-hidden, .md-visually-hidden') || !seen(e)) continue;
+    const size = parseFloat(getComputedStyle(e).fontSize);
+    // SVG text is drawn at its scaled size
+    let shown = size;
+    if (e instanceof SVGGraphicsElement && e.getScreenCTM()) { const m = e.getScreenCTM(); shown = size * Math.hypot(m.a, m.b); }
+    if (shown < 11.95) {
+      const key = describe(e).slice(0, 70);
+      if (!out.has(key)) out.set(key, key + ': ' + shown.toFixed(1) + ' px');
+    }
+  }
+  return [...out.values()].slice(0, 8);
+}"""
+
+
+def findings(page, *, alarms_expected: bool = False) -> list[str]:
+    """Everything these checks find wrong on the page as it is now."""
+    found = page.evaluate(OVERFLOW_JS) + page.evaluate(HIDDEN_BUTTONS_JS) + page.evaluate(SMALL_TEXT_JS)
+    if not alarms_expected:
+        found += page.evaluate(VISIBLE_ALARMS_JS)
+    return found
