@@ -26,30 +26,57 @@ _DESCRIBE = r"""
   };
 """
 
-#: Buttons and link-buttons in our markup that are meant to be shown (neither they
-#: nor a container carry ``hidden``; not a part of a mode that is not on; not a
-#: part for when JavaScript is off) but that no one can see, or that sit outside
-#: the page (a box with no size, or past its edges).
-HIDDEN_BUTTONS_JS = "() => {" + _DESCRIBE + r"""
+#: Every button and link-button in our markup, as
+#: ``{key, meant, seen, inside}``: ``meant`` when neither it nor a container carries
+#: ``hidden`` (and it is not a part of a mode that is off, or a part for when
+#: JavaScript is off; in conversation mode, only that mode's parts); ``seen`` when a person can see it (visible, a box with a
+#: size); ``inside`` when that box is within the page's edges.
+BUTTONS_JS = "() => {" + _DESCRIBE + r"""
   const conv = document.documentElement.classList.contains('ap-conv');
   const sel = 'button, input[type=button], input[type=submit], a.ap-button, a.md-button, [role=button]';
-  const meant = (e) => !e.closest('[hidden], template, .ap-nojs, .ap-print-copy, .ap-visually-hidden')
-    && (conv || !e.closest('[data-ap-conv-part]'))
-    && !(e.closest('.md-typeset details') && !e.closest('.md-typeset details').open && !e.matches('summary *'));
+  const meant = (e) => !e.closest('[hidden], .ap-nojs, .ap-print-copy, .ap-visually-hidden')
+    && (conv ? !!e.closest('[data-ap-conv-part], .ap-conv-current') : !e.closest('[data-ap-conv-part]'));
   const doc = document.documentElement;
   const out = [];
   for (const root of document.querySelectorAll(OURS)) {
     for (const e of root.querySelectorAll(sel)) {
-      if (!meant(e)) continue;
+      if (e.closest('template')) continue;
       const r = e.getBoundingClientRect();
       const left = r.left + window.scrollX, right = r.right + window.scrollX;
-      if (!seen(e)) out.push(describe(e) + ': cannot be seen');
-      else if (left < -1 || right > Math.max(doc.scrollWidth, doc.clientWidth) + 1 || r.top + window.scrollY < -1)
-        out.push(describe(e) + ': outside the page');
+      const inside = !(left < -1 || right > Math.max(doc.scrollWidth, doc.clientWidth) + 1 || r.top + window.scrollY < -1);
+      out.push({ key: describe(e), meant: meant(e), seen: seen(e), inside });
     }
   }
-  return [...new Set(out)];
+  return out;
 }""".replace("OURS", repr(OURS))
+
+
+def hidden_buttons(page) -> list[str]:
+    """Buttons meant to be shown now that no one can see, or that sit outside the page."""
+    out = []
+    for b in page.evaluate(BUTTONS_JS):
+        if b["meant"] and not b["seen"]:
+            out.append(b["key"] + ": cannot be seen")
+        elif b["meant"] and not b["inside"]:
+            out.append(b["key"] + ": outside the page")
+    return list(dict.fromkeys(out))
+
+
+class NeverSeen:
+    """Buttons of a page seen in none of the states visited: the markup holds a
+    button that nothing ever shows. Call ``visit(page)`` in each state, then
+    ``never()``."""
+
+    def __init__(self):
+        self.all: dict[str, bool] = {}
+
+    def visit(self, page):
+        for b in page.evaluate(BUTTONS_JS):
+            self.all[b["key"]] = self.all.get(b["key"], False) or b["seen"]
+
+    def never(self) -> list[str]:
+        return [k + ": in the markup, but shown in none of the states visited" for k, s in self.all.items() if not s]
+
 
 #: Errors and warnings a person can see: red messages, alerts, the storage warning,
 #: a field marked wrong. On a page where nothing is wrong, this must be empty.
@@ -113,7 +140,7 @@ SMALL_TEXT_JS = "() => {" + _DESCRIBE + r"""
 
 def findings(page, *, alarms_expected: bool = False) -> list[str]:
     """Everything these checks find wrong on the page as it is now."""
-    found = page.evaluate(OVERFLOW_JS) + page.evaluate(HIDDEN_BUTTONS_JS) + page.evaluate(SMALL_TEXT_JS)
+    found = page.evaluate(OVERFLOW_JS) + hidden_buttons(page) + page.evaluate(SMALL_TEXT_JS)
     if not alarms_expected:
         found += page.evaluate(VISIBLE_ALARMS_JS)
     return found

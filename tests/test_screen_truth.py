@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from screen_checks import HIDDEN_BUTTONS_JS, VISIBLE_ALARMS_JS
-from storage_util import open_theme, wait_saved
+from screen_checks import VISIBLE_ALARMS_JS, NeverSeen, hidden_buttons
+from storage_util import QUOTA_SCRIPT, THEME, open_theme, open_your_data, wait_saved
 from test_print import Printed
+from test_states_accessibility import Q1, STATES, _seed_person
+from test_storage_import import good_file
+from test_storage_safety import do_import
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +79,97 @@ def test_printing_with_our_answers_prints_no_date_error(page, base_url, tmp_path
     assert "Plan the welcome" in "\n".join(pdf.pages)
     for i, text in enumerate(pdf.pages):
         assert WRONG not in text, f"the date error is printed on page {i + 1}"
+
+
+# ---- every button in the markup can be seen where it is meant to be used -------------
+
+def load_example_home(page, base_url):
+    """The example home, loaded as a person does: "Load the example home" on the Results page."""
+    page.goto(base_url + "results/index.html")
+    page.click('[data-ap-rs-do="load-sample"]')
+    page.wait_for_selector("[data-ap-rs-example-showing]", state="visible")
+
+
+def _storage_warning(page):
+    page.check(f"#q-{Q1}-rating-2")
+    page.locator("#ap-save-status").get_by_text("Not saved on this device").wait_for()
+
+
+def _rename_form(page, base_url):
+    _seed_person(page, base_url)
+    page.locator('[data-ap-people-list] > li:has-text("Relatives") [data-ap-do="rename-person"]').click()
+
+
+def _undo_changed(page, base_url):
+    open_your_data(page, base_url)  # a device with nothing on it
+    do_import(page, good_file())
+    page.locator('[data-ap-do="undo-import"]').wait_for(state="visible")
+    open_theme(page, base_url)
+    page.fill(f"#q-{Q1}--working-well", "Typed after the import")
+    wait_saved(page)
+    open_your_data(page, base_url)
+    page.click('[data-ap-do="undo-import"]')
+    page.locator("[data-ap-undo-changed]").wait_for(state="visible")
+    page.get_by_role("button", name="Export everything first").click()
+
+
+#: More states that show a button: name -> (kind, steps, init script).
+MORE_STATES = {
+    "storage failing": ("theme", _storage_warning, QUOTA_SCRIPT % 0),
+    "rename a person, form open": ("site", _rename_form, None),
+    "undo after later work": ("site", _undo_changed, None),
+}
+
+#: Buttons shown only in a state this test does not make, and the test that shows them.
+SHOWN_ELSEWHERE = {
+    'button[data-ap-do=page-prev] "Earlier page"': "test_storage_safety.py: the people pager, past 50 people",
+    'button[data-ap-do=page-next] "Next page"': "test_storage_safety.py: the people pager, past 50 people",
+}
+
+
+def _kind(rel: str) -> str:
+    """Pages made from one template hold the same buttons: one list for all of them."""
+    folder, _, name = rel.rpartition("/")
+    return f"{folder}/*" if folder in ("themes", "case-studies", "worksheets") and name != "index.html" else rel
+
+
+def test_every_button_in_the_markup_can_be_seen_where_it_is_used(browser, site_dir, base_url):
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    never: dict[str, NeverSeen] = {}
+    problems: list[str] = []
+
+    def look(page, where, rel):
+        problems.extend(f"{where}: {p}" for p in hidden_buttons(page))
+        never.setdefault(_kind(rel), NeverSeen()).visit(page)
+
+    # every page, empty and with the example home loaded
+    ctx = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
+    page = ctx.new_page()
+    try:
+        for state in ("empty", "example home"):
+            if state == "example home":
+                load_example_home(page, base_url)
+            for rel in pages:
+                page.goto(base_url + rel)
+                look(page, f"{rel} ({state})", rel)
+    finally:
+        ctx.close()
+    # each state a person can bring a page into
+    states = {k: (kind, steps, None) for k, (kind, steps) in STATES.items()} | MORE_STATES
+    for name, (kind, steps, init) in states.items():
+        ctx = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
+        if init:
+            ctx.add_init_script(init)
+        page = ctx.new_page()
+        try:
+            if kind == "theme":
+                open_theme(page, base_url)
+                steps(page)
+            else:
+                steps(page, base_url)
+            look(page, name, page.url.removeprefix(base_url).split("#")[0])
+        finally:
+            ctx.close()
+    for kind, seen in never.items():
+        problems.extend(f"{kind}: {p}" for p in seen.never() if p.split(": in the markup")[0] not in SHOWN_ELSEWHERE)
+    assert not problems, "\n".join(problems)
