@@ -144,3 +144,67 @@ def findings(page, *, alarms_expected: bool = False) -> list[str]:
     if not alarms_expected:
         found += page.evaluate(VISIBLE_ALARMS_JS)
     return found
+
+
+def ten_people_file(question_ids: dict[str, list[str]]) -> dict:
+    """An export of a home where ten people with long names answered every question
+    in two rounds, with long notes (one holds a long web address, which has no
+    place to break) and long actions: the page must hold them all at any width.
+    ``question_ids``: theme id -> its question ids."""
+    long_word = "https://www.example.org/our-home/resident-meetings/notes/2031-spring-meeting-minutes.pdf"
+    people = [{"id": f"p{n}", "created": "2031-01-01T09:00:00.000Z",
+               "name": f"Relatives of residents on the first floor, Honeysuckle and Wisteria wings, group {n}"}
+              for n in range(1, 11)]
+    rounds = [{"id": f"r{n}", "title": f"Round {n}: the whole home together, with relatives and night staff",
+               "date": f"2031-0{n * 3}-01", "home": "Honeysuckle House", "reopened": False,
+               "created": f"2031-0{n * 3}-01T09:00:00.000Z"} for n in (1, 2)]
+    note = ("We talked about this for a long time and everyone had something to say about it. "
+            "The minutes are at " + long_word + " for anyone who missed the meeting. ") * 2
+    answers = []
+    for r_i, r in enumerate(rounds):
+        for p_i, p in enumerate(people):
+            for theme, qids in question_ids.items():
+                for q_i, q in enumerate(qids):
+                    rating = ["1", "2", "3", "4", "not-sure"][(p_i + q_i + r_i) % 5]
+                    answers.append({"round": r["id"], "participant": p["id"], "question": q, "theme": theme,
+                                    "rating": rating, "notes": {"working-well": note, "could-be-better": note}})
+    actions = [{"id": f"a{n}", "theme": theme, "created": "2031-01-01T09:00:00.000Z",
+                "fields": {"what": note, "first-step": note, "lead": "Deputy manager and the night staff team leader",
+                           "by-when": "2031-02-01", "status": "in-progress", "review-date": "2031-05-01"}}
+               for n, theme in enumerate(question_ids)]
+    return {
+        "format": "care-home-action-plan/answers", "format_version": 1,
+        "exported": "2031-06-02T10:00:00.000Z",
+        "question_set": {"title": "Care home action plan", "version": 1, "hash": "abc"},
+        "homes": [{"id": "honeysuckle", "name": "Honeysuckle House", "created": "2031-01-01T09:00:00.000Z",
+                   "rounds": rounds, "participants": people, "answers": answers,
+                   "theme_notes": [{"round": "r2", "theme": t, "notes": {"main-points": note}} for t in question_ids],
+                   "actions": actions}],
+    }
+
+
+def load_example_home(page, base_url):
+    """The example home, loaded as a person does: "Load the example home" on the Results page."""
+    page.goto(base_url + "results/index.html")
+    page.click('[data-ap-rs-do="load-sample"]')
+    page.wait_for_selector("[data-ap-rs-example-showing]", state="visible")
+
+
+def load_file(page, base_url, data: dict):
+    """Import an export on "Your data", replacing what the device holds."""
+    import json
+
+    page.goto(base_url + "your-data.html")
+    page.wait_for_selector("[data-ap-yd]:not([hidden])")
+    page.set_input_files("#ap-import-file", files=[{"name": "answers.json", "mimeType": "application/json",
+                                                    "buffer": json.dumps(data).encode()}])
+    page.locator("[data-ap-import-choice]").wait_for(state="visible")
+    page.click('[data-ap-do="import-replace"]')
+    page.wait_for_function("document.querySelector('[data-ap-import-done]').textContent.length > 0")
+
+
+def question_ids(root) -> dict[str, list[str]]:
+    """Theme id -> its question ids, from the content."""
+    from actionplan import load_toolkit
+
+    return {t.id: [q.id for q in t.questions] for t in load_toolkit(root / "content").themes}

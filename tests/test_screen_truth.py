@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from screen_checks import VISIBLE_ALARMS_JS, NeverSeen, hidden_buttons
+from screen_checks import VISIBLE_ALARMS_JS, NeverSeen, hidden_buttons, load_example_home
 from storage_util import QUOTA_SCRIPT, THEME, open_theme, open_your_data, wait_saved
 from test_print import Printed
 from test_states_accessibility import Q1, STATES, _seed_person
@@ -82,13 +82,6 @@ def test_printing_with_our_answers_prints_no_date_error(page, base_url, tmp_path
 
 
 # ---- every button in the markup can be seen where it is meant to be used -------------
-
-def load_example_home(page, base_url):
-    """The example home, loaded as a person does: "Load the example home" on the Results page."""
-    page.goto(base_url + "results/index.html")
-    page.click('[data-ap-rs-do="load-sample"]')
-    page.wait_for_selector("[data-ap-rs-example-showing]", state="visible")
-
 
 def _storage_warning(page):
     page.check(f"#q-{Q1}-rating-2")
