@@ -9,11 +9,9 @@ from __future__ import annotations
 import pytest
 
 from screen_checks import VISIBLE_ALARMS_JS, NeverSeen, hidden_buttons, load_example_home
-from storage_util import QUOTA_SCRIPT, THEME, open_theme, open_your_data, wait_saved
+from screen_states import SHOWN_ELSEWHERE, page_kind, visit_states
+from storage_util import open_theme, wait_saved
 from test_print import Printed
-from test_states_accessibility import Q1, STATES, _seed_person
-from test_storage_import import good_file
-from test_storage_safety import do_import
 
 pytestmark = pytest.mark.browser
 
@@ -83,49 +81,6 @@ def test_printing_with_our_answers_prints_no_date_error(page, base_url, tmp_path
 
 # ---- every button in the markup can be seen where it is meant to be used -------------
 
-def _storage_warning(page):
-    page.check(f"#q-{Q1}-rating-2")
-    page.locator("#ap-save-status").get_by_text("Not saved on this device").wait_for()
-
-
-def _rename_form(page, base_url):
-    _seed_person(page, base_url)
-    page.locator('[data-ap-people-list] > li:has-text("Relatives") [data-ap-do="rename-person"]').click()
-
-
-def _undo_changed(page, base_url):
-    open_your_data(page, base_url)  # a device with nothing on it
-    do_import(page, good_file())
-    page.locator('[data-ap-do="undo-import"]').wait_for(state="visible")
-    open_theme(page, base_url)
-    page.fill(f"#q-{Q1}--working-well", "Typed after the import")
-    wait_saved(page)
-    open_your_data(page, base_url)
-    page.click('[data-ap-do="undo-import"]')
-    page.locator("[data-ap-undo-changed]").wait_for(state="visible")
-    page.get_by_role("button", name="Export everything first").click()
-
-
-#: More states that show a button: name -> (kind, steps, init script).
-MORE_STATES = {
-    "storage failing": ("theme", _storage_warning, QUOTA_SCRIPT % 0),
-    "rename a person, form open": ("site", _rename_form, None),
-    "undo after later work": ("site", _undo_changed, None),
-}
-
-#: Buttons shown only in a state this test does not make, and the test that shows them.
-SHOWN_ELSEWHERE = {
-    'button[data-ap-do=page-prev] "Earlier page"': "test_storage_safety.py: the people pager, past 50 people",
-    'button[data-ap-do=page-next] "Next page"': "test_storage_safety.py: the people pager, past 50 people",
-}
-
-
-def _kind(rel: str) -> str:
-    """Pages made from one template hold the same buttons: one list for all of them."""
-    folder, _, name = rel.rpartition("/")
-    return f"{folder}/*" if folder in ("themes", "case-studies", "worksheets") and name != "index.html" else rel
-
-
 def test_every_button_in_the_markup_can_be_seen_where_it_is_used(browser, site_dir, base_url):
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
     never: dict[str, NeverSeen] = {}
@@ -133,7 +88,7 @@ def test_every_button_in_the_markup_can_be_seen_where_it_is_used(browser, site_d
 
     def look(page, where, rel):
         problems.extend(f"{where}: {p}" for p in hidden_buttons(page))
-        never.setdefault(_kind(rel), NeverSeen()).visit(page)
+        never.setdefault(page_kind(rel), NeverSeen()).visit(page)
 
     # every page, empty and with the example home loaded
     ctx = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
@@ -148,21 +103,7 @@ def test_every_button_in_the_markup_can_be_seen_where_it_is_used(browser, site_d
     finally:
         ctx.close()
     # each state a person can bring a page into
-    states = {k: (kind, steps, None) for k, (kind, steps) in STATES.items()} | MORE_STATES
-    for name, (kind, steps, init) in states.items():
-        ctx = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
-        if init:
-            ctx.add_init_script(init)
-        page = ctx.new_page()
-        try:
-            if kind == "theme":
-                open_theme(page, base_url)
-                steps(page)
-            else:
-                steps(page, base_url)
-            look(page, name, page.url.removeprefix(base_url).split("#")[0])
-        finally:
-            ctx.close()
+    visit_states(browser, base_url, look)
     for kind, seen in never.items():
         problems.extend(f"{kind}: {p}" for p in seen.never() if p.split(": in the markup")[0] not in SHOWN_ELSEWHERE)
     assert not problems, "\n".join(problems)
