@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from .errors import ContentError, ContentErrors
 from .render import HtmlPage, Renderer
+from .reports import Reports, load_reports
 from .schema import Checker, Field, Schema
 from .yamlload import load_yaml, read_text
 
@@ -83,6 +84,7 @@ class Results:
     renderer: Renderer
     words: dict
     sample: dict | None
+    reports: Reports | None = None  # the printed reports (reports.py), linked from the page
 
     def __post_init__(self):
         # authored Markdown inside the page's HTML (the worksheets add the same filter)
@@ -97,8 +99,14 @@ class Results:
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
             statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
-            has_sample=self.sample is not None,
-            first_theme=toolkit.themes[0] if toolkit.themes else None)}
+            has_sample=self.sample is not None, reports=self.reports.links() if self.reports else None,
+            first_theme=toolkit.themes[0] if toolkit.themes else None),
+            **(self.reports.pages() if self.reports else {})}
+
+    @property
+    def not_in_nav(self) -> set[str]:
+        """The report pages: linked from the Results page, not in the navigation."""
+        return set(self.reports.pages()) if self.reports else set()
 
     def assets(self) -> dict[str, str]:
         if self.sample is None:
@@ -150,17 +158,23 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
         words = Checker(path, problems).mapping(raw, RESULTS, "the results page", 1)
         if len(problems) == before:
             _check_slots(words, raw, path, problems)
+    reports = None
+    try:
+        reports = load_reports(content, renderer)
+    except ContentErrors as exc:
+        problems.extend(exc.errors)
     sample = None
     sample_path = content / SAMPLE_FILE
     if sample_path.is_file():
         sample = check_sample(sample_path, renderer.toolkit, problems, content)
     if problems:
         raise ContentErrors(problems)
-    return Results(renderer, words, sample)
+    return Results(renderer, words, sample, reports)
 
 
-def _check_slots(words: dict, raw, path: Path, problems: list[ContentError]) -> None:
-    for section, names in WORDS.items():
+def _check_slots(words: dict, raw, path: Path, problems: list[ContentError], spec=None) -> None:
+    """Each word template keeps the slots its script fills in, and has no others (spec: WORDS or the like)."""
+    for section, names in (spec or WORDS).items():
         for name, slots in names.items():
             text = words[section][name]
             have = set(SLOT.findall(text))
