@@ -40,7 +40,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
               "no_actions": ()},
     "glance": {"heading": (), "intro": (), "caption": ("round",), "theme": (), "home": (), "none": (),
                "key": ("scale",)},
-    "plan": {"heading": (), "intro": (), "late": (), "done_heading": ()},
+    "plan": {"heading": (), "intro": (), "late": (), "done_heading": (), "number": ("n",)},
     "evidence": {"heading": (), "intro": (), "caption": (), "statement": (), "themes": (), "average": (),
                  "actions": (), "no_average": (), "no_actions": ()},
     "themes": {"heading": (), "intro": (), "main_points": (), "no_main_points": (), "no_answers": (), "who": (),
@@ -69,7 +69,7 @@ class Reports:
     def links(self) -> dict:
         """The links on the Results page: [{href, text}] (relative to results/index.html) and a heading."""
         w = self.words["links"]
-        return {"heading": w["heading"], "items": [
+        return {"heading": w["heading"], "links": [
             {"href": f"{name}.html", "text": w[section]}
             for name, (section, _kind) in PAGES.items()]}
 

@@ -247,6 +247,15 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
                 if person not in people or not isinstance(note, dict) or set(note) - notes:
                     error(f'{where}, "{qid}": a note for "{person}" names an unknown person or note field',
                           "use a name from people and note ids from toolkit.yml: " + ", ".join(sorted(notes)))
+        theme_ids_ = {t.id for t in toolkit.themes}
+        theme_note_ids = {n["id"] for n in toolkit.settings.get("theme_notes") or []}
+        tn = rnd.get("theme_notes") or {}
+        for theme, tnotes in (tn.items() if isinstance(tn, dict) else [("?", None)]):
+            if theme not in theme_ids_ or not isinstance(tnotes, dict) or set(tnotes) - theme_note_ids \
+                    or not all(isinstance(v, str) for v in tnotes.values()):
+                error(f'{where}: the main points for "{theme}" name an unknown theme or theme note field',
+                      "write theme_notes as {theme id: {note id: text}}; note ids from toolkit.yml: "
+                      + (", ".join(sorted(theme_note_ids)) or "(none)"))
     theme_ids = {t.id for t in toolkit.themes}
     for i, act in enumerate(data["actions"]):
         where = f"action {i + 1}"

@@ -13,7 +13,7 @@
   var C = window.APCommon, F = window.APFigures;
   if (!C || !F) return;
   var $ = C.$, $$ = C.$$, el = C.el, fill = C.fill;
-  var MAX_DOING = 5, MAX_POINTS = 3, MAX_DONE = 3;
+  var MAX_DOING = 4, MAX_POINTS = 3, MAX_DONE = 2;  // so the sheet fits one page in large print
 
   /** The theme asked for in the address (?theme=<id>), if it is a theme. */
   function onlyTheme(themes) {

@@ -169,9 +169,12 @@
     if (type === "date") return v ? C.fmtDate(v) : w(root, "no-date");
     return v || "";
   }
-  function actionNode(tpl, x) {
+  var numbers = Object.create(null);  // action id -> its number in the plan (the evidence table points to it)
+  function actionNode(tpl, x, n, box) {
     var a = x.action, f = a.fields || {};
     var node = tpl.content.firstElementChild.cloneNode(true);
+    numbers[a.id] = n;
+    $("[data-ap-action-number]", node).textContent = fill(w(box, "number"), { n: n });
     node.setAttribute("data-ap-action", a.id);
     node.setAttribute("data-ap-due", x.state);
     $("[data-ap-action-theme]", node).textContent = title(a.theme);
@@ -189,8 +192,10 @@
     var open = clear($('[data-ap-report-actions="open"]', box)), done = clear($('[data-ap-report-actions="done"]', box));
     $("[data-ap-report-no-actions]", box).hidden = !!d.actions.length;
     $("[data-ap-report-done-heading]", box).hidden = !d.groups.done.length;
-    d.groups.open.forEach(function (x) { open.appendChild(actionNode(tpl, x)); });
-    d.groups.done.forEach(function (x) { done.appendChild(actionNode(tpl, x)); });
+    numbers = Object.create(null);
+    d.groups.open.concat(d.groups.done).forEach(function (x, i) {
+      (x.state === "done" ? done : open).appendChild(actionNode(tpl, x, i + 1, box));
+    });
   }
 
   // ---- evidence for inspection ----------------------------------------------------------
@@ -206,11 +211,8 @@
       var avg = $("[data-ap-statement-average]", tr);
       avg.textContent = e.avg === null ? w(box, "no-average") : F.fmt1(e.avg) + " (" + words(e.avg) + ")";
       if (e.avg !== null) avg.setAttribute("data-ap-avg", F.fmt1(e.avg));
-      var acts = clear($("[data-ap-statement-actions]", tr));
-      if (!e.actions.length) { acts.textContent = w(box, "no-actions"); return; }
-      var ul = el("ul", "ap-report__evidence-actions");
-      e.actions.forEach(function (a) { ul.appendChild(li((a.fields || {}).what || "")); });
-      acts.appendChild(ul);
+      var nums = e.actions.map(function (a) { return numbers[a.id]; }).filter(Boolean).sort(function (a, b) { return a - b; });
+      $("[data-ap-statement-actions]", tr).textContent = nums.length ? nums.join(", ") : w(box, "no-actions");
     });
   }
 

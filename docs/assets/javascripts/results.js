@@ -483,6 +483,9 @@
           Object.keys(ans.notes[name]).forEach(function (k) { St.setAnswerField(id, round.id, who.id, qid, theme, k, ans.notes[name][k]); });
         });
       });
+      Object.keys(r.theme_notes || {}).forEach(function (t) {  // the main points for each theme
+        Object.keys(r.theme_notes[t]).forEach(function (k) { St.setThemeNote(id, round.id, t, k, r.theme_notes[t][k]); });
+      });
     });
     (S.actions || []).forEach(function (a) {
       var fields = {};
