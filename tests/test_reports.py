@@ -216,3 +216,35 @@ def test_theme_page_prints_whose_answers_and_links_to_everyones(page, base_url, 
     for group in ("Manager", "Day staff", "Night staff", "Relatives"):
         assert group in text
     assert not page.page_errors
+
+
+def test_the_findings_figures_on_their_own(page, base_url):
+    page.goto(base_url + "index.html")
+    got = page.evaluate("""() => {
+        const F = window.APFigures, scale = F.scaleOf([{value: 1}, {value: 2}, {value: 3}, {value: 4}]);
+        const ans = (p, q, r) => ({round: "r", participant: p, question: q, rating: r, notes: {}});
+        const idx = F.byQuestion([ans("a", "q1", "4"), ans("b", "q1", "3"), ans("a", "q2", "1"), ans("b", "q2", "not-sure"),
+                                  ans("a", "q3", "2")], "r", ["a", "b"]);
+        const themes = [{id: "t1", questions: ["q1"]}, {id: "t2", questions: ["q2"]}, {id: "t3", questions: ["q3"]},
+                        {id: "t4", questions: ["q4"]}];
+        const g = F.glance(idx, themes, ["a", "b"], scale), sums = F.themeSums(idx, themes, ["a", "b"], scale);
+        const sw = F.strongAndWeak(g, 3);
+        const acts = [{id: "x", theme: "t1", fields: {status: "done", "by-when": "2025-01-01"}},
+                      {id: "y", theme: "t2", fields: {status: "in-progress", "by-when": "2025-01-01"}},
+                      {id: "z", theme: "t2", fields: {status: "not-started", "by-when": "2025-12-01"}}];
+        const groups = F.actionGroups(acts, "2025-06-01", ["not-started", "in-progress", "done"]);
+        return {
+            strong: sw.strong.map(x => x.theme), work: sw.work.map(x => x.theme),
+            overall: F.overall(sums),
+            groups: [groups.open.map(x => x.action.id), groups.done.map(x => x.action.id), groups.late, groups.progress],
+            evidence: F.evidence([{id: "s", themes: ["t1", "t2"]}, {id: "u", themes: ["t4"]}], sums, acts)
+                .map(e => [e.avg, e.count, e.actions.map(a => a.id)]),
+            movers: F.movers([{theme: "t1", kind: "up", by: 0.2}, {theme: "t2", kind: "up", by: 0.5},
+                              {theme: "t3", kind: "down", by: -0.1}]),
+        };
+    }""")
+    assert got["strong"] == ["t1"] and got["work"] == ["t2"]  # three rated themes: one each, never both
+    assert got["overall"] == {"avg": 2.5, "count": 4, "themes": 3}  # (4 + 3 + 1 + 2) / 4; "not sure" left out
+    assert got["groups"] == [["y", "z"], ["x"], 1, 1]
+    assert got["evidence"] == [[2.7, 3, ["x", "y", "z"]], [None, 0, []]]
+    assert [c["theme"] for c in got["movers"]["up"]] == ["t2", "t1"] and got["movers"]["down"][0]["theme"] == "t3"

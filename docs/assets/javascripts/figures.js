@@ -84,9 +84,7 @@
       if (n === null) notSure++; else nums.push(n);
     }
     var m = mean(nums);
-    var sum = 0;
-    for (var j = 0; j < nums.length; j++) sum += nums[j];
-    return { avg: m === null ? null : round1(m), answered: answered, notSure: notSure, count: nums.length, sum: sum };
+    return { avg: m === null ? null : round1(m), answered: answered, notSure: notSure, count: nums.length };
   }
 
   /** The whole home at a glance for one round.
@@ -272,13 +270,28 @@
     var work = ranked.slice(ranked.length === 1 ? 1 : -each).reverse();
     return { strong: strong, work: work };
   }
-  /** The home's overall average over every numeric rating in an index: {avg, count, themes}. */
-  function overall(glanceRows) {
+  /** The sum and count of the numeric ratings given to each theme's questions in an index:
+      {themeId: {sum, count}} (the home's average for a theme is sum / count). */
+  function themeSums(index, themes, people, scale) {
+    var out = Object.create(null);
+    themes.forEach(function (t) {
+      var sum = 0, count = 0;
+      t.questions.forEach(function (q) {
+        people.forEach(function (p) {
+          var a = index[q] && index[q][p], n = a ? num(a.rating, scale) : null;
+          if (n !== null) { sum += n; count++; }
+        });
+      });
+      out[t.id] = { sum: sum, count: count };
+    });
+    return out;
+  }
+  /** The home's overall average over every numeric rating: {avg, count, themes} (themes rated). */
+  function overall(sums) {
     var sum = 0, count = 0, themes = 0;
-    glanceRows.forEach(function (g) {
-      if (g.home.avg === null) return;
-      themes++;
-      sum += g.home.sum; count += g.home.count;
+    Object.keys(sums).forEach(function (t) {
+      if (!sums[t].count) return;
+      themes++; sum += sums[t].sum; count += sums[t].count;
     });
     return { avg: count ? round1(sum / count) : null, count: count, themes: themes };
   }
@@ -303,14 +316,12 @@
   }
   /** For each quality statement, the home's average over the ratings of the themes behind it
       (every numeric rating, as for a theme) and the actions of those themes.
-      rows: [{id, themes: [theme ids]}]; glanceRows as glance() gives them. */
-  function evidence(rows, glanceRows, actions) {
-    var byTheme = Object.create(null);
-    glanceRows.forEach(function (g) { byTheme[g.theme] = g.home; });
+      rows: [{id, themes: [theme ids]}]; sums as themeSums() gives them. */
+  function evidence(rows, sums, actions) {
     return rows.map(function (r) {
       var sum = 0, count = 0, acts = [];
       r.themes.forEach(function (t) {
-        var h = byTheme[t];
+        var h = sums[t];
         if (h && h.count) { sum += h.sum; count += h.count; }
       });
       actions.forEach(function (a) { if (r.themes.indexOf(a.theme) >= 0) acts.push(a); });
@@ -325,7 +336,7 @@
     progress: progress, changes: changes,
     dueState: dueState, sortActions: sortActions, statusCounts: statusCounts, filterActions: filterActions,
     addMonths: addMonths, nextReview: nextReview, reviewDue: reviewDue,
-    rankThemes: rankThemes, strongAndWeak: strongAndWeak, overall: overall, movers: movers,
+    rankThemes: rankThemes, strongAndWeak: strongAndWeak, themeSums: themeSums, overall: overall, movers: movers,
     actionGroups: actionGroups, evidence: evidence
   };
 })();

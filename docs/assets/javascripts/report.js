@@ -67,7 +67,8 @@
     d.movers = F.movers(F.changes(prog, THEMES, d.roundIndex));
     d.groups = F.actionGroups(d.actions, d.today, STATUSES);
     d.ranked = F.strongAndWeak(d.glance, 3);
-    d.overall = F.overall(d.glance);
+    d.sums = F.themeSums(d.index, THEMES, ids, SCALE);
+    d.overall = F.overall(d.sums);
     d.spread = F.talk(d.index, THEMES, ids, SCALE, d.glance, 5).spread;
     return d;
   }
@@ -205,7 +206,7 @@
     var rows = $$("tr[data-ap-statement]", box);
     var list = F.evidence(rows.map(function (tr) {
       return { id: tr.getAttribute("data-ap-statement"), themes: tr.getAttribute("data-ap-themes").split(" ") };
-    }), d.glance, d.actions);
+    }), d.sums, d.actions);
     rows.forEach(function (tr, i) {
       var e = list[i];
       var avg = $("[data-ap-statement-average]", tr);
