@@ -77,7 +77,7 @@ def on_files(files, config):
     _add_worksheets(files, config)
     results = _state.get("results")
     if results is not None:
-        _add(files, config, {**results.pages(), **results.assets()})
+        _add(files, config, {**results.pages(), **results.assets()}, not_in_nav=results.not_in_nav)
     return files
 
 

@@ -150,6 +150,26 @@ def results_example_removed(page, base_url):
     page.wait_for_function("document.querySelector('[data-ap-rs-example-status]').textContent.length > 0")
 
 
+def _report(name):
+    """A printed report page (issue 20), empty or with the example home loaded first."""
+    def empty(page, base_url):
+        page.goto(base_url + f"results/{name}.html")
+        page.wait_for_selector("[data-ap-report][data-ap-ready]")
+
+    def example(page, base_url):
+        results_example_home(page, base_url)
+        empty(page, base_url)
+        page.wait_for_selector("[data-ap-report-doc]", state="visible")
+    return empty, example
+
+
+REPORT_STATES = {}
+for _name, _title in (("summary", "summary report"), ("full", "full report"), ("you-said-we-did", "you said, we did")):
+    _empty, _example = _report(_name)
+    REPORT_STATES[f"{_title}, nothing answered yet"] = ("site", _empty)
+    REPORT_STATES[f"{_title}, the example home"] = ("site", _example)
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -169,6 +189,7 @@ STATES = {
     "results, nothing answered yet": ("site", results_empty),
     "results, the example home loaded": ("site", results_example_home),
     "results, the example home removed": ("site", results_example_removed),
+    **REPORT_STATES,
 }
 
 

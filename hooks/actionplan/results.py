@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from .errors import ContentError, ContentErrors
 from .render import HtmlPage, Renderer
+from .reports import Reports, load_reports
 from .schema import Checker, Field, Schema, whole_number_problem
 from .yamlload import load_yaml, read_text
 
@@ -88,6 +89,7 @@ class Results:
     renderer: Renderer
     words: dict
     sample: dict | None
+    reports: Reports | None = None  # the printed reports (reports.py), linked from the page
 
     def __post_init__(self):
         # authored Markdown inside the page's HTML (the worksheets add the same filter)
@@ -102,8 +104,14 @@ class Results:
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
             statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
-            has_sample=self.sample is not None,
-            first_theme=toolkit.themes[0] if toolkit.themes else None)}
+            has_sample=self.sample is not None, reports=self.reports.links() if self.reports else None,
+            first_theme=toolkit.themes[0] if toolkit.themes else None),
+            **(self.reports.pages() if self.reports else {})}
+
+    @property
+    def not_in_nav(self) -> set[str]:
+        """The report pages: linked from the Results page, not in the navigation."""
+        return set(self.reports.pages()) if self.reports else set()
 
     def assets(self) -> dict[str, str]:
         if self.sample is None:
@@ -155,17 +163,23 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
         words = Checker(path, problems).mapping(raw, RESULTS, "the results page", 1)
         if len(problems) == before:
             _check_slots(words, raw, path, problems)
+    reports = None
+    try:
+        reports = load_reports(content, renderer)
+    except ContentErrors as exc:
+        problems.extend(exc.errors)
     sample = None
     sample_path = content / SAMPLE_FILE
     if sample_path.is_file():
         sample = check_sample(sample_path, renderer.toolkit, problems, content)
     if problems:
         raise ContentErrors(problems)
-    return Results(renderer, words, sample)
+    return Results(renderer, words, sample, reports)
 
 
-def _check_slots(words: dict, raw, path: Path, problems: list[ContentError]) -> None:
-    for section, names in WORDS.items():
+def _check_slots(words: dict, raw, path: Path, problems: list[ContentError], spec=None) -> None:
+    """Each word template keeps the slots its script fills in, and has no others (spec: WORDS or the like)."""
+    for section, names in (spec or WORDS).items():
         for name, slots in names.items():
             text = words[section][name]
             have = set(SLOT.findall(text))
@@ -259,6 +273,15 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
                 if person not in people or not isinstance(note, dict) or set(note) - notes:
                     error(f'{where}, "{qid}": a note for "{person}" names an unknown person or note field',
                           "use a name from people and note ids from toolkit.yml: " + ", ".join(sorted(notes)))
+        theme_ids_ = {t.id for t in toolkit.themes}
+        theme_note_ids = {n["id"] for n in toolkit.settings.get("theme_notes") or []}
+        tn = rnd.get("theme_notes") or {}
+        for theme, tnotes in (tn.items() if isinstance(tn, dict) else [("?", None)]):
+            if theme not in theme_ids_ or not isinstance(tnotes, dict) or set(tnotes) - theme_note_ids \
+                    or not all(isinstance(v, str) for v in tnotes.values()):
+                error(f'{where}: the main points for "{theme}" name an unknown theme or theme note field',
+                      "write theme_notes as {theme id: {note id: text}}; note ids from toolkit.yml: "
+                      + (", ".join(sorted(theme_note_ids)) or "(none)"))
     theme_ids = {t.id for t in toolkit.themes}
     for i, act in enumerate(data["actions"]):
         where = f"action {i + 1}"

@@ -75,15 +75,7 @@
   function show(name, on) { $$('[data-ap-rs-empty="' + name + '"]', root).forEach(function (n) { n.hidden = !on; }); }
 
   // ---- choosing home, round and people -----------------------------------------
-  function fillSelect(select, items, current, text) {
-    clear(select);
-    items.forEach(function (it) {
-      var o = el("option", null, text(it));
-      o.value = it.id;
-      if (it.id === current) o.selected = true;
-      select.appendChild(o);
-    });
-  }
+  var fillSelect = window.APChooser.fillSelect;  // the one chooser (chooser.js), shared with the reports
   function renderChoose() {
     var homes = data.homes;
     var picker = $("[data-ap-rs-home-picker]", root);
@@ -490,6 +482,9 @@
           if (!who) return;
           Object.keys(ans.notes[name]).forEach(function (k) { St.setAnswerField(id, round.id, who.id, qid, theme, k, ans.notes[name][k]); });
         });
+      });
+      Object.keys(r.theme_notes || {}).forEach(function (t) {  // the main points for each theme
+        Object.keys(r.theme_notes[t]).forEach(function (k) { St.setThemeNote(id, round.id, t, k, r.theme_notes[t][k]); });
       });
     });
     (S.actions || []).forEach(function (a) {
