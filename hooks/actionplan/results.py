@@ -39,10 +39,12 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                "print_hint": ()},
     "report": {"home": (), "round": (), "date": (), "people": (), "none": ()},
     "method": {"heading": (), "text": (), "scale": ("scale",)},
+    "bar": {"label": (), "glance": (), "talk": (), "side": (), "progress": (), "plan": ()},
     "glance": {"heading": (), "intro": (), "caption": ("round",), "theme": (), "home": (),
-               "answered": ("n",), "not_sure": ("n",), "none": (), "see": ()},
+               "answered": ("n",), "not_sure": ("n",), "none": (), "see": (), "key": ()},
     "side": {"heading": (), "intro": (), "flag": (), "flagged_first": (), "who": (), "rating": (),
-             "notes": (), "no_answer": (), "open_theme": (), "none": ()},
+             "notes": (), "no_answer": (), "open_theme": (), "none": (), "question": (),
+             "show_notes": ("n",), "unanswered": ("n",)},
     "talk": {"heading": (), "intro": (), "spread": (), "spread_item": ("question", "theme", "low", "high"),
              "not_sure": (), "not_sure_item": ("question", "theme", "n"), "lowest": (),
              "lowest_item": ("theme", "average", "words"), "none_spread": (), "none_not_sure": (),
@@ -56,7 +58,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                 "overdue": (), "due_soon": (), "no_date": (), "theme": (), "what": (), "first_step": (),
                 "lead": (), "by_when": (), "status": (), "none_match": (), "review_heading": (),
                 "review_next": ("date", "months"), "review_due": ("date",), "review_none": (),
-                "new_round": ()},
+                "new_round": (), "filters": (), "filter_late": (), "clear_filters": (),
+                "status_of": ("status", "what"), "saved": (), "not_saved": ()},
     "review_notice": {"text": ("date",), "link": ()},
     "empty": {"no_answers": (), "no_answers_link": (), "one_person": (), "one_round": (), "no_actions": ()},
     "example": {"heading": (), "intro": (), "load": (), "loaded": (), "showing": (), "remove": (),
@@ -96,7 +99,8 @@ class Results:
                 "template": "results.html", "hide": ["toc"]}
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
-            statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
+            statuses=(status or {}).get("options") or [], scale=toolkit.settings["rating"]["options"],
+            sample_id=SAMPLE_HOME_ID,
             has_sample=self.sample is not None,
             first_theme=toolkit.themes[0] if toolkit.themes else None)}
 
