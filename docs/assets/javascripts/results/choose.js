@@ -57,7 +57,7 @@
     if (bar) {
       var home$ = $('[data-ap-rs-bar-fact="home"]', bar), round$ = $('[data-ap-rs-bar-fact="round"]', bar);
       if (home$) home$.textContent = facts.home;
-      if (round$) round$.textContent = r ? C.roundText(r) : none;
+      if (round$) round$.textContent = facts.round;
     }
     barHeight();
   }

@@ -58,9 +58,6 @@
       var k = c.getAttribute("data-ap-rs-filter");
       if (c.type === "checkbox") c.checked = !!f[k]; else c.value = f[k] || "";
     });
-    var any = !!(f.theme || f.status || f.lead || f.late);
-    var clearBtn = $('[data-ap-rs-do="clear-filters"]', plan);
-    if (clearBtn) clearBtn.disabled = !any;
   }
 
   /** A cell, with the column's name before it for when the table is shown as cards. */

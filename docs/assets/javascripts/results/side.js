@@ -73,7 +73,8 @@
       tr.appendChild(q);
       people.forEach(function (p) {
         var a = row.answers[p.id];
-        var td = a && a.rating ? el("td", "ap-rs-rating", R.ratingWords(a.rating))
+        var n = a ? F.num(a.rating, R.SCALE) : null;
+        var td = a && a.rating ? el("td", "ap-rs-rating ap-rs-lvl-" + (n === null ? 0 : n), R.ratingWords(a.rating))
           : el("td", "ap-rs-rating ap-rs-rating--none", attr(words, "data-no-answer"));
         if (a && a.rating) td.setAttribute("data-ap-rating", a.rating);
         tr.appendChild(td);
