@@ -56,7 +56,7 @@
     if (!answered.length) { body.appendChild(el("p", "ap-rs-none", attr(words, "data-none"))); return; }
     var region = el("div", "ap-rs-scroll");
     region.setAttribute("role", "region");
-    region.setAttribute("aria-labelledby", "side-" + t.id + "-title");
+    region.setAttribute("aria-labelledby", "side-" + t.id + "-title ap-side-title");  // unlike the theme's own section
     region.tabIndex = 0;
     var table = el("table", "ap-rs-table ap-rs-side");
     var head = el("tr");
