@@ -73,6 +73,7 @@ RESULTS = Schema("the results page", {
     "description": Field("text"),
     "intro": Field("markdown"),
     "no_script": Field("text", help="shown when JavaScript is off"),
+    "scroll_hint": Field("text", help="above a table wider than the screen"),
     **{section: Field("mapping", schema=Schema(f'the "{section}" words', {
         name: Field("markdown" if (section, name) in MARKDOWN_WORDS else "text") for name in names}))
        for section, names in WORDS.items()},

@@ -22,8 +22,25 @@
     V.side();
     V.progress();
     V.plan();
+    scrollHints();
   }
   function refresh() { R.load(); render(); }
+  /** A table wider than its region says so above it ("Scroll sideways to see more"), in the page's words. */
+  function scrollHints() {
+    var words = root.getAttribute("data-scroll-hint");
+    $$(".ap-rs-scroll[role=region]", root).forEach(function (region) {
+      var hint = region.previousElementSibling;
+      if (!hint || !hint.hasAttribute("data-ap-rs-scroll-hint")) {
+        hint = C.el("p", "ap-rs-scroll-hint ap-no-print", words);
+        hint.setAttribute("data-ap-rs-scroll-hint", "");
+        hint.setAttribute("aria-hidden", "true");  // the region itself is named and can be scrolled by keyboard
+        region.parentNode.insertBefore(hint, region);
+      }
+      hint.hidden = region.scrollWidth <= region.clientWidth + 1;
+    });
+  }
+  var hintTimer = null;
+  function laterHints() { clearTimeout(hintTimer); hintTimer = setTimeout(scrollHints, 150); }
   function say(text) {
     var s = $("[data-ap-rs-example-status]", root);
     if (s) s.textContent = text;
@@ -55,10 +72,10 @@
       if (again) again.focus();
       return;
     }
-    if (t.hasAttribute("data-ap-rs-flagged-first")) { state.flaggedFirst = t.checked; V.side(); return; }
+    if (t.hasAttribute("data-ap-rs-flagged-first")) { state.flaggedFirst = t.checked; V.side(); scrollHints(); return; }
     if (t.hasAttribute("data-ap-rs-status-of")) { R.saveStatus(t); return; }
     var f = t.getAttribute("data-ap-rs-filter");
-    if (f) { state.filters[f] = t.type === "checkbox" ? t.checked : t.value; V.plan(); }
+    if (f) { state.filters[f] = t.type === "checkbox" ? t.checked : t.value; V.plan(); scrollHints(); }
   }
   function onClick(e) {
     var b = e.target.closest && e.target.closest("[data-ap-rs-do]");
@@ -96,6 +113,10 @@
     root.addEventListener("change", onChange);
     root.addEventListener("click", onClick);
     window.addEventListener("storage", onStorage);
+    window.addEventListener("resize", laterHints);
+    if (window.MutationObserver) {  // the "Text size" choice changes what fits
+      new MutationObserver(laterHints).observe(document.documentElement, { attributes: true, attributeFilter: ["data-ap-text-size"] });
+    }
     root.setAttribute("data-ap-ready", "1");
   }
 
