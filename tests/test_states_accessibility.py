@@ -170,6 +170,25 @@ for _name, _title in (("summary", "summary report"), ("full", "full report"), ("
     REPORT_STATES[f"{_title}, the example home"] = ("site", _example)
 
 
+def results_notes_open(page, base_url):
+    results_example_home(page, base_url)
+    page.locator("details.ap-rs-notes-box >> nth=0").locator("summary").click()
+    page.locator("details.ap-rs-unanswered >> nth=0").locator("summary").click()
+    page.locator(".ap-rs-bar a[href='#ap-side']").click()
+
+
+def results_late_only(page, base_url):
+    results_example_home(page, base_url)
+    page.check("#ap-rs-filter-late")
+    page.locator("[data-ap-rs-actions] tbody tr").first.wait_for()
+
+
+def results_status_saved(page, base_url):
+    results_example_home(page, base_url)
+    page.locator("[data-ap-rs-actions] tbody tr select").first.select_option("done")
+    page.locator("[data-ap-rs-saved]").get_by_text("Saved").wait_for()
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -190,6 +209,9 @@ STATES = {
     "results, the example home loaded": ("site", results_example_home),
     "results, the example home removed": ("site", results_example_removed),
     **REPORT_STATES,
+    "results, notes and unanswered questions open": ("site", results_notes_open),
+    "results, action plan showing late actions only": ("site", results_late_only),
+    "results, a status changed, Saved showing": ("site", results_status_saved),
 }
 
 

@@ -45,10 +45,12 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                "print_hint": ()},
     "report": {"home": (), "round": (), "date": (), "people": (), "none": ()},
     "method": {"heading": (), "text": (), "scale": ("scale",)},
+    "bar": {"label": (), "glance": (), "talk": (), "side": (), "progress": (), "plan": ()},
     "glance": {"heading": (), "intro": (), "caption": ("round",), "theme": (), "home": (),
-               "answered": ("n",), "not_sure": ("n",), "none": (), "see": ()},
+               "answered": ("n",), "not_sure": ("n",), "none": (), "see": (), "key": ()},
     "side": {"heading": (), "intro": (), "flag": (), "flagged_first": (), "who": (), "rating": (),
-             "notes": (), "no_answer": (), "open_theme": (), "none": ()},
+             "notes": (), "no_answer": (), "open_theme": (), "none": (), "question": (),
+             "show_notes": ("n",), "unanswered": ("n",)},
     "talk": {"heading": (), "intro": (), "spread": (), "spread_item": ("question", "theme", "low", "high"),
              "not_sure": (), "not_sure_item": ("question", "theme", "n"), "lowest": (),
              "lowest_item": ("theme", "average", "words"), "none_spread": (), "none_not_sure": (),
@@ -62,7 +64,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                 "overdue": (), "due_soon": (), "no_date": (), "theme": (), "what": (), "first_step": (),
                 "lead": (), "by_when": (), "status": (), "none_match": (), "review_heading": (),
                 "review_next": ("date", "months"), "review_due": ("date",), "review_none": (),
-                "new_round": ()},
+                "new_round": (), "filters": (), "filter_late": (), "clear_filters": (),
+                "status_of": ("status", "what"), "saved": (), "not_saved": ()},
     "review_notice": {"text": ("date",), "link": ()},
     "empty": {"no_answers": (), "no_answers_link": (), "one_person": (), "one_round": (), "no_actions": ()},
     "example": {"heading": (), "intro": (), "load": (), "loaded": (), "showing": (), "remove": (),
@@ -76,6 +79,7 @@ RESULTS = Schema("the results page", {
     "description": Field("text"),
     "intro": Field("markdown"),
     "no_script": Field("text", help="shown when JavaScript is off"),
+    "scroll_hint": Field("text", help="above a table wider than the screen"),
     **{section: Field("mapping", schema=Schema(f'the "{section}" words', {
         name: Field("markdown" if (section, name) in MARKDOWN_WORDS else "text") for name in names}))
        for section, names in WORDS.items()},
@@ -103,7 +107,8 @@ class Results:
                 "ap_kind": "results", "hide": ["toc"]}
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
-            statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
+            statuses=(status or {}).get("options") or [], scale=toolkit.settings["rating"]["options"],
+            sample_id=SAMPLE_HOME_ID,
             has_sample=self.sample is not None, reports=self.reports.links() if self.reports else None,
             first_theme=toolkit.themes[0] if toolkit.themes else None),
             **(self.reports.pages() if self.reports else {})}

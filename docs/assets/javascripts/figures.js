@@ -211,12 +211,13 @@
     if (d - t <= SOON_DAYS) return "soon";
     return "later";
   }
-  /** Overdue first, then due within 14 days, then the rest by date (no date last). */
+  /** Overdue first, then due within 14 days, then the rest of the open ones by date (no date
+      last), then the done ones (by date too). */
   function sortActions(actions, today, doneValue) {
-    var rank = { overdue: 0, soon: 1 };
+    var rank = { overdue: 0, soon: 1, later: 2, none: 2, done: 3 };
     return actions.map(function (a, i) { return { action: a, state: dueState(a, today, doneValue), i: i }; })
       .sort(function (x, y) {
-        var rx = x.state in rank ? rank[x.state] : 2, ry = y.state in rank ? rank[y.state] : 2;
+        var rx = rank[x.state], ry = rank[y.state];
         if (rx !== ry) return rx - ry;
         var dx = (x.action.fields || {})["by-when"] || "\uffff", dy = (y.action.fields || {})["by-when"] || "\uffff";
         if (dx !== dy) return dx < dy ? -1 : 1;
@@ -233,12 +234,14 @@
     });
     return out;
   }
-  /** Keep the actions that match {theme, status, lead} ("" for any). */
-  function filterActions(actions, f, firstStatus) {
+  /** Keep the actions that match {theme, status, lead} ("" for any) and, with late: true,
+      only the late ones (past their date and not done; today and doneValue say which). */
+  function filterActions(actions, f, firstStatus, today, doneValue) {
     return actions.filter(function (a) {
       var x = a.fields || {};
       return (!f.theme || a.theme === f.theme) && (!f.status || (x.status || firstStatus) === f.status) &&
-        (!f.lead || (x.lead || "").trim().toLowerCase() === f.lead.trim().toLowerCase());
+        (!f.lead || (x.lead || "").trim().toLowerCase() === f.lead.trim().toLowerCase()) &&
+        (!f.late || dueState(a, today, doneValue) === "overdue");
     });
   }
   // One rule for adding months everywhere (an action's default review date too).
