@@ -74,10 +74,9 @@
     var box = el("div", "ap-rs-status");
     if (!tpl) { box.textContent = R.STATUS_LABEL[f.status || R.STATUSES[0]] || f.status || ""; return box; }
     box.appendChild(tpl.content.cloneNode(true));
-    var sel = $("select", box), label = $("label", box);
+    var sel = $("select", box);
     sel.id = "ap-rs-status-" + a.id;
-    label.htmlFor = sel.id;
-    label.textContent = fill(attr(tpl, "data-label"), { status: heads.status, what: f.what || heads.what });
+    $("[data-ap-rs-status-words]", box).textContent = fill(attr(tpl, "data-label"), { status: heads.status, what: f.what || heads.what });
     sel.value = f.status || R.STATUSES[0];
     sel.setAttribute("data-ap-rs-status-of", a.id);
     return box;
@@ -131,7 +130,7 @@
   /** A status chosen on the page: saved at once, like on the theme page, and "Saved" said by it. */
   function saveStatus(sel) {
     var home = R.data.home, id = sel.getAttribute("data-ap-rs-status-of");
-    var plan = $("[data-ap-rs-plan]", root), said = sel.parentNode && $("[data-ap-rs-saved]", sel.parentNode);
+    var plan = $("[data-ap-rs-plan]", root), said = sel.closest(".ap-rs-status") && $("[data-ap-rs-saved]", sel.closest(".ap-rs-status"));
     var ok = !!home && St.setActionField(home.id, id, "status", sel.value) && !St.isFailing();
     R.data.actions.forEach(function (a) { if (a.id === id) { a.fields = a.fields || {}; a.fields.status = sel.value; } });
     renderCounts(plan);  // the list keeps its order until the filters change, so the row stays under the finger
