@@ -65,7 +65,7 @@
   /** The parts' headings stop below the bar when a link is followed: the bar's height, for the CSS. */
   function barHeight() {
     var bar = $("[data-ap-rs-bar]", root);
-    if (bar) document.documentElement.style.setProperty("--ap-rs-bar", Math.ceil(bar.getBoundingClientRect().height) + "px");
+    if (bar) document.documentElement.style.setProperty("--ap-rs-bar", (getComputedStyle(bar).position === "sticky" ? Math.ceil(bar.getBoundingClientRect().height) : 0) + "px");
   }
 
   var bar = $("[data-ap-rs-bar]", root);
