@@ -110,7 +110,8 @@
         var c = ch[t], td = el("td", "ap-cmp-move" + (c ? " ap-cmp-move--" + c.kind : ""));
         td.setAttribute("data-ap-theme", t);
         if (c) td.setAttribute("data-ap-change", c.kind);
-        td.textContent = c ? fill(W.change[c.kind], { from: F.fmt1(c.from), to: F.fmt1(c.to) }) : W.change.none;
+        td.textContent = c ? fill(W.change[c.kind], { from: F.fmt1(c.from), to: F.fmt1(c.to) })
+          : r.cells[t] === null ? W.grid.no_rating : W.change.none;
         tr.appendChild(td);
       });
       frag.appendChild(tr);
@@ -131,7 +132,7 @@
     $("[data-ap-cmp-series] caption", root).textContent = fill(W.chart.caption, { theme: title(theme) });
     var old = $("svg", fig);
     if (old) fig.removeChild(old);
-    var width = 640, left = 150, bar = 18, gap = 4, head = 22, y = 4, plot = width - left - 50;
+    var width = 420, left = 120, bar = 18, gap = 4, head = 22, y = 4, plot = width - left - 40;
     var g = svg("g", {}), body = clear($("[data-ap-cmp-series] tbody", root)), frag = document.createDocumentFragment();
     list.forEach(function (h) {
       g.appendChild(svg("text", { x: 0, y: y + 15, "class": "ap-cmp-chart-home" }, h.name));
@@ -171,7 +172,7 @@
       var li = el("li");
       li.setAttribute("data-ap-home", t.id);
       li.appendChild(el("strong", null, t.name));
-      li.appendChild(document.createTextNode(": " + why.join(". ") + "."));
+      li.appendChild(document.createTextNode(": " + why.join("; ") + "."));
       list.appendChild(li);
     });
     $("[data-ap-cmp-talk-none]", root).hidden = talk.length > 0;
