@@ -271,3 +271,37 @@ def test_a_full_export_gives_each_home_but_the_example(context, base_url):
     open_files(page, base_url, [("all.json", json.dumps(two).encode())])
     assert sorted(page.locator("[data-ap-cmp-grid] tbody th").all_inner_texts()) == ["Beech House", "Elm Court"]
     assert "all.json: we left out the example home." in page.inner_text("[data-ap-cmp-notes]")
+
+
+@pytest.mark.parametrize("where", ["compare", "your-data"])
+def test_no_sideways_scroll_at_375px_with_files_in(browser, base_url, where):
+    ctx = browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
+    try:
+        page = ctx.new_page()
+        import_replace(page, base_url, three_rounds())
+        if where == "compare":
+            open_files(page, base_url, [("elm.json", json.dumps(three_rounds()).encode()), ("x.json", b"nope")])
+        else:
+            page.goto(base_url + "your-data.html")
+            page.check("#ap-summary-include")
+        for size in ("normal", "larger"):
+            page.evaluate(f"document.documentElement.setAttribute('data-ap-text-size', {json.dumps(size)})"
+                          if size != "normal" else "document.documentElement.removeAttribute('data-ap-text-size')")
+            wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert wide <= 0, f"{where} ({size}) is {wide}px wider than the screen"
+    finally:
+        ctx.close()
+
+
+def test_compare_works_from_disk(browser, site_dir):
+    ctx = browser.new_context(viewport={"width": 1024, "height": 768})
+    try:
+        page = ctx.new_page()
+        page.goto((site_dir / COMPARE).as_uri())
+        page.wait_for_selector("[data-ap-compare][data-ap-ready]")
+        page.set_input_files("#ap-cmp-files", files=[{"name": "elm.json", "mimeType": "application/json",
+                                                      "buffer": json.dumps(three_rounds()).encode()}])
+        page.wait_for_selector("[data-ap-compare][data-ap-drawn]")
+        assert page.locator("[data-ap-cmp-grid] tbody th").inner_text() == "Elm Court"
+    finally:
+        ctx.close()

@@ -150,6 +150,27 @@ def results_example_removed(page, base_url):
     page.wait_for_function("document.querySelector('[data-ap-rs-example-status]').textContent.length > 0")
 
 
+def compare_empty(page, base_url):
+    page.goto(base_url + "compare/index.html")
+    page.wait_for_selector("[data-ap-compare][data-ap-ready]")
+
+
+def compare_loaded(page, base_url):
+    from test_results import three_rounds
+    compare_empty(page, base_url)
+    page.set_input_files("#ap-cmp-files", files=[
+        {"name": "elm-court.json", "mimeType": "application/json", "buffer": json.dumps(three_rounds()).encode()},
+        {"name": "broken.json", "mimeType": "application/json", "buffer": b"{ not finished"}])
+    page.wait_for_selector("[data-ap-compare][data-ap-drawn] [data-ap-cmp-grid] tbody tr")
+    page.locator('[data-ap-cmp-grid] th[data-ap-cmp-col="managing-transitions"] button').click()
+
+
+def summary_preview(page, base_url):
+    _seed_person(page, base_url)
+    page.check("#ap-summary-include")
+    page.locator("[data-ap-share-preview] li").first.wait_for()
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -169,6 +190,9 @@ STATES = {
     "results, nothing answered yet": ("site", results_empty),
     "results, the example home loaded": ("site", results_example_home),
     "results, the example home removed": ("site", results_example_removed),
+    "compare homes, no files yet": ("site", compare_empty),
+    "compare homes, files loaded and one refused": ("site", compare_loaded),
+    "your data, the summary for the commissioner": ("site", summary_preview),
 }
 
 
