@@ -33,6 +33,9 @@
     OPTIONS.forEach(function (o) { var d = Math.abs(Number(o.value) - avg); if (d <= gap) { gap = d; best = Number(o.value); } });
     return best;
   }
+  var dates = Object.create(null); // a date in words, worked out once (toLocaleDateString is slow)
+  function fmtDate(d) { return d in dates ? dates[d] : (dates[d] = C.fmtDate(d)); }
+  function roundText(r) { return (r.title || "") + (r.date ? " (" + fmtDate(r.date) + ")" : ""); }
   function title(t) { return C.q.themeTitle[t] || t; }
   function reason(code) { return W.open.reasons[code] || W.open.reasons.wrong; }
 
@@ -76,7 +79,7 @@
       var tr = el("tr");
       tr.setAttribute("data-ap-home", r.id);
       tr.appendChild(el("th", null, r.name)).setAttribute("scope", "row");
-      tr.appendChild(el("td", null, r.round ? C.roundText(r.round) : ""));
+      tr.appendChild(el("td", null, r.round ? roundText(r.round) : ""));
       THEMES.forEach(function (t) {
         var td = el("td");
         td.setAttribute("data-ap-theme", t);
@@ -138,7 +141,7 @@
       g.appendChild(svg("text", { x: 0, y: y + 15, "class": "ap-cmp-chart-home" }, h.name));
       y += head;
       h.points.forEach(function (p) {
-        g.appendChild(svg("text", { x: 8, y: y + 13, "class": "ap-rs-axis" }, C.fmtDate(p.date)));
+        g.appendChild(svg("text", { x: 8, y: y + 13, "class": "ap-rs-axis" }, fmtDate(p.date)));
         if (p.avg !== null) {
           var w = Math.max(1, Math.round(plot * p.avg / HIGH));
           g.appendChild(svg("rect", { x: left, y: y, width: w, height: bar, "class": "ap-cmp-bar", "data-ap-value": F.fmt1(p.avg) }));
@@ -148,7 +151,7 @@
         var tr = el("tr");
         tr.appendChild(el("th", null, h.name)).setAttribute("scope", "row");
         tr.appendChild(el("td", null, p.title));
-        tr.appendChild(el("td", null, C.fmtDate(p.date)));
+        tr.appendChild(el("td", null, fmtDate(p.date)));
         var td = tr.appendChild(el("td", null, p.avg === null ? W.grid.no_rating : F.fmt1(p.avg)));
         if (p.avg !== null) td.setAttribute("data-ap-avg", F.fmt1(p.avg));
         frag.appendChild(tr);
@@ -166,7 +169,7 @@
     talk.forEach(function (t) {
       var why = [];
       if (t.late) why.push(fill(W.talk.late, { n: t.late }));
-      if (t.reviewDue) why.push(fill(W.talk.review, { date: C.fmtDate(t.reviewDue) }));
+      if (t.reviewDue) why.push(fill(W.talk.review, { date: fmtDate(t.reviewDue) }));
       if (t.down.length) why.push(fill(W.talk.down, { themes: t.down.map(title).join(", ") }));
       if (t.differ) why.push(fill(W.talk.differ, { n: t.differ }));
       var li = el("li");
