@@ -259,6 +259,10 @@
     root.classList.remove("ap-cmp--dropping");
     open(e.dataTransfer.files);
   });
+  // fixed column widths (see actionplan.css): the home, the round, then one per theme
+  $$("table.ap-cmp-grid, table.ap-cmp-change", root).forEach(function (t) {
+    t.style.width = (t.classList.contains("ap-cmp-grid") ? 19 : 10) + THEMES.length * 7.5 + "rem";
+  });
   draw();
   root.setAttribute("data-ap-ready", "");
 })();
