@@ -23,9 +23,13 @@
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
   function homeName(h) { return h.name || h.id; }
 
+  // One read of everything per change, shared by both parts of the page.
+  var cached = null;
+  function everything() { return cached || (cached = St.exportAll()); }
   /** The export of the chosen home ("" for every home but the example). */
   function exportOf(choice, sample) {
-    var data = St.exportAll();
+    var all = everything(), data = {};
+    for (var k in all) if (Object.prototype.hasOwnProperty.call(all, k)) data[k] = all[k];
     if (choice) data.homes = data.homes.filter(function (h) { return h.id === choice; });
     else data.homes = data.homes.filter(function (h) { return h.id !== sample; });
     if (choice) delete data.set_aside; // a damaged record may belong to any home: it goes with "all"
@@ -70,6 +74,7 @@
     box.addEventListener("click", function (e) {
       var b = e.target.closest("[data-ap-share-do]");
       if (!b || !current) return;
+      cached = null;
       describe(); // what is saved is what the page says now
       if (b.getAttribute("data-ap-share-do") === "share") {
         Files.share(current).then(function (ok) { if (ok) { St.markExported(); done.textContent = W.shared; } });
@@ -142,6 +147,7 @@
     box.addEventListener("click", function (e) {
       var b = e.target.closest("[data-ap-share-do]");
       if (!b) return;
+      cached = null;
       describe();
       if (!current) return;
       var what = b.getAttribute("data-ap-share-do"), file;
@@ -158,7 +164,7 @@
     var refreshers = $$('[data-module="ap-share"]').map(function (box) {
       return box.getAttribute("data-part") === "send" ? Send(box) : Summary(box);
     });
-    function refresh() { refreshers.forEach(function (fn) { fn(); }); }
+    function refresh() { cached = null; refreshers.forEach(function (fn) { fn(); }); }
     refresh();
     // another tab, an import or a rename on this page: the choices follow
     window.addEventListener("storage", refresh);
