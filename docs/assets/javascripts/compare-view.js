@@ -195,9 +195,7 @@
     drawNotes(homes);
     $("[data-ap-cmp-report]", root).hidden = !any;
     $("[data-ap-cmp-empty]", root).hidden = any;
-    $$('[data-ap-cmp-do="clear"], [data-ap-cmp-print], [data-ap-cmp-print-hint]', root).forEach(function (n) {
-      n.hidden = !any && !state.refused.length;
-    });
+    $('[data-ap-cmp-do="clear"]', root).hidden = !any && !state.refused.length;
     $$("[data-ap-cmp-print], [data-ap-cmp-print-hint]", root).forEach(function (n) { n.hidden = !any; });
     var said = any ? fill(W.open.loaded, { homes: homes.length, files: state.files }) : "";
     $("[data-ap-cmp-status]", root).textContent = said;
