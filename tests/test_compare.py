@@ -195,16 +195,21 @@ def test_compare_homes_shows_each_home_as_its_results_page(three_homes, context,
             cell = row.locator(f'td[data-ap-theme="{theme}"]')
             assert cell.is_visible() and now in cell.inner_text()
             kind = "Up" if float(now) > float(before) else "Down" if float(now) < float(before) else "Same"
-            text = change.locator(f'td[data-ap-theme="{theme}"]').inner_text()
+            moved = change.locator(f'td[data-ap-theme="{theme}"]')
+            moved.scroll_into_view_if_needed()  # sections are laid out as they come near the screen
+            assert moved.is_visible()
+            text = moved.inner_text()
             assert text.startswith(kind), (name, theme, text)
             assert now in text and (kind == "Same" or before in text)
         talk = page.locator("[data-ap-cmp-talk] li", has=page.locator("strong", has_text=name))
+        talk.scroll_into_view_if_needed()
         assert "late actions: 1" in talk.inner_text()
 
     # the chart's table has the same numbers as each home's Results page, round by round
     page.select_option("[data-ap-cmp-theme]", MI)
     for name, h in three_homes.items():
         cells = page.locator("[data-ap-cmp-series] tbody tr", has=page.locator("th", has_text=name))
+        cells.first.scroll_into_view_if_needed()
         assert [c.split("\t")[-1].strip() for c in cells.all_inner_texts()] == h["shown"][MI]
         bars = page.locator(f'svg[data-ap-theme="{MI}"] rect')
         assert bars.count() == 6
