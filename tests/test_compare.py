@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from storage_util import add_participant, context, new_round, open_theme, open_your_data, wait_saved  # noqa: F401
 from test_print import Printed
@@ -197,12 +198,13 @@ def test_compare_homes_shows_each_home_as_its_results_page(three_homes, context,
             kind = "Up" if float(now) > float(before) else "Down" if float(now) < float(before) else "Same"
             moved = change.locator(f'td[data-ap-theme="{theme}"]')
             moved.scroll_into_view_if_needed()  # sections are laid out as they come near the screen
-            assert moved.is_visible()
+            expect(moved).to_have_text(re.compile(r"^(Up|Down|Same)"), use_inner_text=True)
             text = moved.inner_text()
             assert text.startswith(kind), (name, theme, text)
             assert now in text and (kind == "Same" or before in text)
         talk = page.locator("[data-ap-cmp-talk] li", has=page.locator("strong", has_text=name))
         talk.scroll_into_view_if_needed()
+        expect(talk).to_contain_text("late actions: 1", use_inner_text=True)
         assert "late actions: 1" in talk.inner_text()
 
     # the chart's table has the same numbers as each home's Results page, round by round
@@ -210,6 +212,7 @@ def test_compare_homes_shows_each_home_as_its_results_page(three_homes, context,
     for name, h in three_homes.items():
         cells = page.locator("[data-ap-cmp-series] tbody tr", has=page.locator("th", has_text=name))
         cells.first.scroll_into_view_if_needed()
+        expect(cells.first).to_contain_text(h["shown"][MI][0], use_inner_text=True)
         assert [c.split("\t")[-1].strip() for c in cells.all_inner_texts()] == h["shown"][MI]
         bars = page.locator(f'svg[data-ap-theme="{MI}"] rect')
         assert bars.count() == 6
