@@ -197,7 +197,7 @@ def test_compare_homes_shows_each_home_as_its_results_page(three_homes, context,
             assert cell.is_visible() and now in cell.inner_text()
             kind = "Up" if float(now) > float(before) else "Down" if float(now) < float(before) else "Same"
             moved = change.locator(f'td[data-ap-theme="{theme}"]')
-            moved.scroll_into_view_if_needed()  # sections are laid out as they come near the screen
+            moved.scroll_into_view_if_needed()
             expect(moved).to_have_text(re.compile(r"^(Up|Down|Same)"), use_inner_text=True)
             text = moved.inner_text()
             assert text.startswith(kind), (name, theme, text)
