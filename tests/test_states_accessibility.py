@@ -189,6 +189,27 @@ def results_status_saved(page, base_url):
     page.locator("[data-ap-rs-saved]").get_by_text("Saved").wait_for()
 
 
+def compare_empty(page, base_url):
+    page.goto(base_url + "compare/index.html")
+    page.wait_for_selector("[data-ap-compare][data-ap-ready]")
+
+
+def compare_loaded(page, base_url):
+    from test_results import three_rounds
+    compare_empty(page, base_url)
+    page.set_input_files("#ap-cmp-files", files=[
+        {"name": "elm-court.json", "mimeType": "application/json", "buffer": json.dumps(three_rounds()).encode()},
+        {"name": "broken.json", "mimeType": "application/json", "buffer": b"{ not finished"}])
+    page.wait_for_selector("[data-ap-compare][data-ap-drawn] [data-ap-cmp-grid] tbody tr")
+    page.locator('[data-ap-cmp-grid] th[data-ap-cmp-col="managing-transitions"] button').click()
+
+
+def summary_preview(page, base_url):
+    _seed_person(page, base_url)
+    page.check("#ap-summary-include")
+    page.locator("[data-ap-share-preview] li").first.wait_for()
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -212,6 +233,9 @@ STATES = {
     "results, notes and unanswered questions open": ("site", results_notes_open),
     "results, action plan showing late actions only": ("site", results_late_only),
     "results, a status changed, Saved showing": ("site", results_status_saved),
+    "compare homes, no files yet": ("site", compare_empty),
+    "compare homes, files loaded and one refused": ("site", compare_loaded),
+    "your data, the summary for the commissioner": ("site", summary_preview),
 }
 
 

@@ -182,22 +182,38 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
     return Results(renderer, words, sample, reports)
 
 
-def _check_slots(words: dict, raw, path: Path, problems: list[ContentError], spec=None) -> None:
-    """Each word template keeps the slots its script fills in, and has no others (spec: WORDS or the like)."""
-    for section, names in (spec or WORDS).items():
+def _check_slots(words: dict, raw, path: Path, problems: list[ContentError], spec: dict | None = None,
+                 where: str = "") -> None:
+    """Each word keeps the {slots} its script fills in, and has no others. ``spec`` is
+    {section: {word: slots}} (WORDS by default); a section may hold further sections,
+    and a top-level word may be a tuple of slots itself."""
+    for section, names in (WORDS if spec is None else spec).items():
+        if isinstance(names, tuple):  # a word at this level
+            _check_one(words[section], raw.line_of(section), section, where or "the file", names, path, problems)
+            continue
         for name, slots in names.items():
-            text = words[section][name]
-            have = set(SLOT.findall(text))
-            line = raw[section].line_of(name)
-            for slot in slots:
-                if slot not in have:
-                    problems.append(ContentError(path, line, f'"{name}" in "{section}" has lost the slot {{{slot}}}',
-                                                 f"put {{{slot}}} back where the script should fill it in"))
-            for slot in sorted(have - set(slots)):
-                problems.append(ContentError(path, line, f'"{name}" in "{section}" has a slot {{{slot}}} '
-                                                         "the script does not fill in",
-                                             "use only: " + (", ".join("{" + s + "}" for s in slots) or
-                                                             "no slots here")))
+            if isinstance(slots, dict):
+                _check_slots(words[section][name], raw[section][name], path, problems, slots,
+                             f"{section}.{name}")
+                continue
+            if not isinstance(slots, tuple):
+                continue  # not a text (a list of column names, say)
+            _check_one(words[section][name], raw[section].line_of(name), name, where or section, slots, path,
+                       problems)
+
+
+def _check_one(text: str, line: int, name: str, section: str, slots: tuple, path: Path,
+               problems: list[ContentError]) -> None:
+    have = set(SLOT.findall(text))
+    for slot in slots:
+        if slot not in have:
+            problems.append(ContentError(path, line, f'"{name}" in "{section}" has lost the slot {{{slot}}}',
+                                         f"put {{{slot}}} back where the script should fill it in"))
+    for slot in sorted(have - set(slots)):
+        problems.append(ContentError(path, line, f'"{name}" in "{section}" has a slot {{{slot}}} '
+                                                 "the script does not fill in",
+                                     "use only: " + (", ".join("{" + s + "}" for s in slots) or
+                                                     "no slots here")))
 
 
 # ------------------------------------------------------------- the sample home
