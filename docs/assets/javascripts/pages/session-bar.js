@@ -34,17 +34,7 @@
     if (attr) o.setAttribute(attr, "");
     return o;
   }
-  function fillSelect(select, items, current, text) {
-    if (!select) return;
-    var keep = document.activeElement === select;
-    while (select.firstChild) select.removeChild(select.firstChild);
-    items.forEach(function (it) {
-      var o = option(it.id, text(it), select.getAttribute("data-ap-select") === "participant" ? "data-ap-person" : null);
-      if (it.id === current) o.selected = true;
-      select.appendChild(o);
-    });
-    if (keep) select.focus();
-  }
+  var fillSelect = C.fillSelect;
   /** The suggested roles no one in this home has yet, each once. */
   function freeRoles(bar, people) {
     var taken = Object.create(null), out = [];
@@ -63,6 +53,7 @@
   function fillPeople(select, bar) {
     var people = ctx.participants || [];
     fillSelect(select, people, ctx.participant, function (p) { return p.name; });
+    $$("option", select).forEach(function (o) { o.setAttribute("data-ap-person", ""); });
     if (!bar) return;
     if (!ctx.participant) {
       var none = option("", bar.getAttribute("data-choose-person"));
