@@ -255,3 +255,25 @@ def test_a_theme_page_gets_to_the_point(browser, base_url):
             assert "whole home" in note.inner_text()
     finally:
         ctx.close()
+
+
+def test_finish_says_how_many_were_answered_and_not_sure_and_where_next(browser, base_url):
+    ctx, page = _tablet(browser, 1024, 768)
+    try:
+        start_conversation(page, base_url, THEME)
+        page.click(f"label[for='q-{QS[0]}-rating-3']")
+        page.keyboard.press("PageDown")
+        page.click(f"label[for='q-{QS[1]}-rating-not-sure']")
+        for _ in QS[2:]:
+            page.keyboard.press("PageDown")
+        page.click('[data-ap-conv-do="next"]')                         # Finish
+        done = page.locator("[data-ap-conv-done]")
+        done.wait_for(state="visible")
+        text = done.inner_text()
+        assert "2 of 8 questions" in text and '1 of them are "not sure"' in text, text
+        for name in ("Our main points", "Our actions", "Next theme: Maintaining identity"):
+            assert page.get_by_role("link", name=name).is_visible()
+        page.get_by_role("link", name="Next theme: Maintaining identity").click()
+        page.wait_for_url("**/themes/maintaining-identity.html#ap-answer")
+    finally:
+        ctx.close()

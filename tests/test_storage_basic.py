@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from storage_util import (OTHER_THEME, THEME, add_participant, choose, context, export_json,
-from storage_util import choose_person  # noqa: E402  (issue 22: choose who is answering)
                           new_round, open_theme, open_your_data, wait_saved)  # noqa: F401 (context is a fixture)
+from storage_util import choose_person  # noqa: E402  (issue 22: choose who is answering)
 
 Q1, Q2 = "mt-key-worker", "mt-first-day"
 

@@ -157,10 +157,13 @@ class Renderer:
 
     def theme_page(self, theme) -> HtmlPage:
         studies = [self.toolkit.case_study(i) for i in theme.case_studies]
+        order = list(self.toolkit.themes)
+        at = next(i for i, t in enumerate(order) if t.id == theme.id)
+        next_theme = order[(at + 1) % len(order)] if len(order) > 1 else None
         return self.render_page("actionplan/theme.html",
                                 {"title": theme.title, "description": theme.summary, "ap_theme": theme.id,
                                  "ap_kind": "theme"},
-                                theme=theme, studies=studies)
+                                theme=theme, studies=studies, next_theme=next_theme)
 
     def case_study_page(self, study) -> HtmlPage:
         themes = [self.toolkit.theme(i) for i in study.themes]

@@ -252,6 +252,10 @@ _conversation = Schema("the conversation mode settings", {
         "start", "start_hint", "who", "default_group", "begin", "cancel", "answering_as",
         "note_label", "how_to_move", "previous", "next", "finish", "leave",
     )},
+    # after "Finish" (issue 22): what was answered and where to go next
+    **{name: Field("text", required=False) for name in (
+        "done", "done_next", "done_main_points", "done_actions", "done_next_theme",
+    )},
     "note": Field("id", help='the id of the note field the one note box fills, such as "working-well"'),
 })
 

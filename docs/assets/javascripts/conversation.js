@@ -163,7 +163,22 @@
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "start" });
   }
+  /** After "Finish": how many questions have a rating, how many are "not sure" (words in the markup). */
+  function sayDone() {
+    var box = $("[data-ap-conv-done]"), text = box && $("[data-ap-conv-done-text]", box);
+    if (!text) return;
+    var unsure = 0, answered = 0;
+    questions.forEach(function (fs) {
+      var on = $("input[type=radio]:checked", fs);
+      if (!on) return;
+      answered++;
+      if (on.closest(".ap-radio--not-sure")) unsure++;
+    });
+    text.textContent = C.fill(text.getAttribute("data-template"), { answered: answered, total: questions.length, not_sure: unsure });
+    box.hidden = false;
+  }
   function finish() {
+    sayDone();
     // after the last question: land on what comes after the questions
     var next = form.nextElementSibling;
     while (next && !/^H[23]$/.test(next.tagName)) next = next.nextElementSibling;
