@@ -277,3 +277,26 @@ def test_finish_says_how_many_were_answered_and_not_sure_and_where_next(browser,
         page.wait_for_url("**/themes/maintaining-identity.html#ap-answer")
     finally:
         ctx.close()
+
+
+def test_a_new_round_three_months_later_opens_filled_in_from_the_review_notice(browser, base_url):
+    import datetime as dt
+    ctx, page = _tablet(browser)
+    try:
+        open_theme(page, base_url, person="Manager")
+        page.check(f"#q-{QS[0]}-rating-2")
+        page.wait_for_timeout(300)
+        later = dt.datetime.now() + dt.timedelta(days=100)
+        page.clock.set_fixed_time(later)
+        page.goto(base_url + "index.html")
+        notice = page.locator("[data-ap-review-notice]")
+        notice.wait_for(state="visible")
+        notice.get_by_role("link").click()
+        page.wait_for_url("**#ap-new-round")
+        form = page.locator("#ap-new-round")
+        form.wait_for(state="visible")
+        assert page.evaluate(IN_VIEW, "#ap-new-round-title")
+        assert page.input_value("#ap-new-round-date") == later.strftime("%Y-%m-%d")
+        assert page.input_value("#ap-new-round-title") == later.strftime("%B %Y")
+    finally:
+        ctx.close()

@@ -135,8 +135,24 @@
       var first = $("input:not([type=hidden]), select, textarea, button", form);
       var date = $('input[type="date"]', form);
       if (date && !date.value) date.value = C.today();
+      // a new round is filled in: its name from today's date ("December 2026"), which can be changed
+      var title = form.getAttribute("data-ap-form") === "new-round" && $('input[name="title"]', form);
+      if (title && !title.value) title.value = monthYear(C.today());
       if (first) first.focus();
     }
+  }
+  function monthYear(iso) {
+    try { return new Date(iso + "T12:00:00").toLocaleDateString("en-GB", { month: "long", year: "numeric" }); } catch (e) { return iso; }
+  }
+  /* "Start a new round" from the review notice or the Results page (#ap-new-round):
+     the form opens, filled in, where the link lands. */
+  function openFromLink() {
+    if (location.hash !== "#ap-new-round") return;
+    var btn = $('[aria-controls="ap-new-round"]');
+    if (!btn) return;
+    toggleForm(btn, true);
+    var form = $("#ap-new-round");
+    if (form) form.scrollIntoView({ block: "center" });
   }
   function putAway(form) {
     return function () {
@@ -157,6 +173,7 @@
       ensureDefaults(bar);
     },
     restore: renderPickers,
+    ready: openFromLink,
     // after another tab deleted or replaced everything: a theme page starts a new plan
     wiped: function () {
       var bar = $("#ap-session");
