@@ -272,8 +272,8 @@ def test_finish_says_how_many_were_answered_and_not_sure_and_where_next(browser,
         text = done.inner_text()
         assert "2 of 8 questions" in text and '1 of them are "not sure"' in text, text
         for name in ("Our main points", "Our actions", "Next theme: Maintaining identity"):
-            assert page.get_by_role("link", name=name).is_visible()
-        page.get_by_role("link", name="Next theme: Maintaining identity").click()
+            assert done.get_by_role("link", name=name).is_visible()
+        done.get_by_role("link", name="Next theme: Maintaining identity").click()
         page.wait_for_url("**/themes/maintaining-identity.html#ap-answer")
     finally:
         ctx.close()
