@@ -78,7 +78,6 @@ def test_with_no_one_chosen_a_tap_on_a_rating_asks_who_first_and_saves_as_no_one
         ask = page.locator("[data-ap-who-first]")
         ask.wait_for(state="visible")
         assert "Who is answering?" in ask.inner_text() and page.evaluate(IN_VIEW, "[data-ap-who-first]")
-        assert page.evaluate("document.activeElement.id") == "ap-strip-participant"
         page.fill(f"#q-{QS[1]}--working-well", "Typed before choosing")
         page.wait_for_timeout(900)
         assert page.evaluate(STORED_ANSWERS) == [] and page.evaluate(PEOPLE) == []   # nothing as anyone
@@ -298,5 +297,19 @@ def test_a_new_round_three_months_later_opens_filled_in_from_the_review_notice(b
         assert page.evaluate(IN_VIEW, "#ap-new-round-title")
         assert page.input_value("#ap-new-round-date") == later.strftime("%Y-%m-%d")
         assert page.input_value("#ap-new-round-title") == later.strftime("%B %Y")
+    finally:
+        ctx.close()
+
+
+def test_answer_together_on_the_home_page_opens_the_chooser(browser, base_url):
+    ctx, page = _tablet(browser)
+    try:
+        page.goto(base_url + "index.html")
+        page.get_by_role("link", name="Answer together").tap()
+        page.wait_for_url("**#ap-conv-start")
+        page.wait_for_load_state("load")
+        page.locator("#ap-conv-choose").wait_for(state="visible")
+        assert page.evaluate("document.activeElement.id") == "ap-conv-who"
+        assert page.evaluate(IN_VIEW, "#ap-conv-who")
     finally:
         ctx.close()

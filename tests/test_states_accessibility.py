@@ -166,7 +166,6 @@ def who_is_answering_asked(page, base_url):
     page.goto(base_url + THEME)
     page.click(f"label[for='q-{Q1}-rating-3']")
     page.locator("[data-ap-who-first]").wait_for(state="visible")
-    assert _focus(page) == "ap-strip-participant"
 
 
 def _report(name):

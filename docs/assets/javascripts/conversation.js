@@ -261,6 +261,8 @@
     form.addEventListener("pointerdown", onPointerDown);
     form.addEventListener("pointerup", onPointerUp);
     form.addEventListener("pointercancel", function () { swipe = null; });
+    // "Answer together" on the home page lands here (#ap-conv-start): the chooser is open
+    if (root.id && location.hash === "#" + root.id) toggleChooser(true);
   }
 
   C.ready(init);

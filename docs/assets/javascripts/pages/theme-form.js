@@ -70,10 +70,11 @@
   var held = Object.create(null); // element id -> the field, waiting for a person
   function hold(node) {
     held[node.type === "radio" ? node.name : node.id] = node;
-    var ask = $("[data-ap-who-first]"), pick = $("#ap-strip-participant"), said = $('[data-ap-strip="status"]');
+    // the strip (in view while answering) asks; focus stays where it is, so the arrow
+    // keys still move through the choices
+    var ask = $("[data-ap-who-first]"), said = $('[data-ap-strip="status"]');
     if (ask) { ask.hidden = false; P.say(ask.textContent); } // never a "Saved" left from before
     if (said) said.textContent = "";
-    if (pick) pick.focus();
   }
   function applyHeld() {
     var nodes = Object.keys(held).map(function (k) { return held[k]; });
