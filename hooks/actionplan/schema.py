@@ -262,7 +262,7 @@ _conversation = Schema("the conversation mode settings", {
 # The session bar and the strip above the questions (issue 22): every word of them.
 SESSION_WORDS = (
     "default_home", "default_round", "home", "round", "new_round", "answering_as", "choose_person",
-    "someone_else", "add_person", "strip_label", "strip_change", "who_first", "storage_title",
+    "someone_else", "add_person", "strip_label", "strip_where", "who_first", "storage_title",
     "storage_text", "export", "round_title", "round_title_hint", "round_date", "round_date_error",
     "round_home", "round_start", "cancel", "person_name", "person_hint", "person_add", "readonly",
     "reopen", "saved", "failed", "full", "gone", "other_deleted", "other_replaced", "other_undone",

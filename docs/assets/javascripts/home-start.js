@@ -78,11 +78,13 @@
     list.hidden = false;
   }
 
-  C.ready(function () {
+  // the start is above this script in the page: laid out now, before the first paint
+  // (the home page holds its first paint for this when answers are saved: ap_layout_from_answers)
+  (function () {
     if (!$("[data-ap-start]")) return;
     update();
     window.addEventListener("storage", function (e) {
       if (e.key === null || e.key.lastIndexOf(St.prefix, 0) === 0) update();
     });
-  });
+  })();
 })();

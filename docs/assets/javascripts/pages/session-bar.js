@@ -77,8 +77,8 @@
     var strip = $("#ap-strip");
     if (!strip) return;
     var h = ctx.home && St.getHome(ctx.home), r = (ctx.rounds || []).filter(function (x) { return x.id === ctx.round; })[0];
-    $('[data-ap-strip="home"]', strip).textContent = h ? (h.name || "") : "";
-    $('[data-ap-strip="round"]', strip).textContent = r ? C.roundText(r) : "";
+    var where = $('[data-ap-strip="where"]', strip);
+    where.textContent = C.fill(where.getAttribute("data-template"), { home: h ? (h.name || "") : "", round: r ? C.roundText(r) : "" });
     var ask = $("[data-ap-who-first]", strip);
     if (ask && ctx.participant) ask.hidden = true;
   }
