@@ -43,9 +43,12 @@ def open_theme(page, base_url, theme=THEME, person="Whole team"):
 
 def choose_person(page, name="Whole team"):
     """Choose who is answering in the strip above the questions, when no one is chosen
-    yet: a person of this home by name, else the suggested role of that name."""
-    if page.eval_on_selector("#ap-strip-participant", "s => s.value") == "":
-        page.select_option("#ap-strip-participant", label=name)
+    yet, as a person would: ``name`` if this home has them, else the first person of
+    the home (whose answers the page used to show by itself), else the suggested role."""
+    if page.eval_on_selector("#ap-strip-participant", "s => s.value") != "":
+        return
+    people = page.eval_on_selector_all("#ap-strip-participant option[data-ap-person]", "os => os.map(o => o.text)")
+    page.select_option("#ap-strip-participant", label=name if name in people or not people else people[0])
 
 
 def open_your_data(page, base_url):
