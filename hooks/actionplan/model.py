@@ -114,6 +114,10 @@ class Toolkit:
                 "questions": [{"id": q.id, "number": q.number, "question": q.question} for q in t.questions],
             } for t in self.themes],
             "retired_questions": [dict(r) for r in s.get("retired_questions") or []],
+            # values taken out of the scale or a choice (issue 18): answers holding them keep
+            # these words, and count as counts_as says (null: as nothing)
+            "retired_values": [{"of": r["of"], "value": r["value"], "label": r["label"],
+                                "counts_as": r.get("counts_as")} for r in s.get("retired_values") or []],
         }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:12]
         return {"format": "care-home-action-plan/question-set", "format_version": 1, "hash": digest, **body}

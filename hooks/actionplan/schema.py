@@ -193,6 +193,17 @@ _retired = Schema("a retired question", {
     "question": Field("text"),
 })
 
+# A value that saved answers may hold (a point of the scale, "not sure", an
+# action status), taken out of the content: answers holding it keep their words
+# and count as this says (issue 18; see published.py).
+_retired_value = Schema("a retired value", {
+    "of": Field("id", help='"rating", or the id of an action field that is a choice, such as "status"'),
+    "value": Field("scalar", help="the value as it was stored, such as 5 or in-progress"),
+    "label": Field("text", help="the words people saw for it"),
+    "counts_as": Field("scalar", required=False,
+                       help="the value it counts as now; leave it out (or null) to count it as nothing"),
+})
+
 # Conversation mode (issue 13): the words around one question at a time, and
 # which note field its one note box fills.
 _conversation = Schema("the conversation mode settings", {
@@ -231,6 +242,8 @@ TOOLKIT = Schema("the toolkit settings", {
     })),
     "retired_questions": Field("list", required=False, item=_retired,
                                help="questions taken out; their answers are kept"),
+    "retired_values": Field("list", required=False, item=_retired_value,
+                            help="values taken out of the scale or a choice; answers holding them are kept"),
     "conversation": Field("mapping", required=False, schema=_conversation,
                           help="conversation mode: one question at a time for a group"),
 })
@@ -249,6 +262,15 @@ THEME = Schema("the theme", {
     }), help="the reflection questions"),
     "what_good_looks_like": Field("markdown"),
     "case_studies": Field("list", item=Field("id"), required=False),
+})
+
+# content/published-values.yml: every value ever published (published.py)
+PUBLISHED = Schema("the record of published values", {
+    "values": Field("list", min_items=1, item=Schema("a published value", {
+        "of": Field("id", help='"rating", or the id of an action field that is a choice'),
+        "value": Field("scalar"),
+        "label": Field("text", help="the words people saw for it last"),
+    }), help="every value saved answers may hold"),
 })
 
 CASE_STUDY = Schema("the case study", {
