@@ -33,7 +33,8 @@ def _edit(content: Path, old: str, new: str, append: str = "") -> Path:
 
 
 def _line(path: Path, needle: str) -> int:
-    return next(n for n, text in enumerate(path.read_text().splitlines(), 1) if needle in text)
+    return next(n for n, text in enumerate(path.read_text().splitlines(), 1)
+                if needle in text and not text.lstrip().startswith("#"))
 
 
 def _errors(content: Path) -> str:
