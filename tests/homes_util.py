@@ -141,13 +141,13 @@ def import_summary(page) -> str:
 def where_it_goes(page, file_home: str) -> str:
     """In the import summary: the choice shown for the file's home called ``file_home``."""
     select = page.locator("[data-ap-import-choice]").get_by_label(re.compile(re.escape(file_home)))
-    return select.evaluate("s => s.options[s.selectedIndex].textContent")
+    return select.evaluate("s => s.options[s.selectedIndex].textContent", timeout=5000)
 
 
 def bring_into(page, file_home: str, target: str) -> None:
     """In the import summary: bring the file's home ``file_home`` into the home here called ``target``."""
     select = page.locator("[data-ap-import-choice]").get_by_label(re.compile(re.escape(file_home)))
-    value = select.evaluate("(s, t) => [...s.options].find(o => o.textContent.includes(t)).value", target)
+    value = select.evaluate("(s, t) => [...s.options].find(o => o.textContent.includes(t)).value", target, timeout=5000)
     select.select_option(value)
 
 
