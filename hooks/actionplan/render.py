@@ -127,6 +127,10 @@ class Renderer:
             "notes": s["notes"],
             "theme_notes": s.get("theme_notes") or [],
             "actions": s["actions"],
+            # values taken out of the content (issue 18): an answer holding one shows it with its old words
+            "retired_ratings": [r for r in s.get("retired_values") or [] if r["of"] == "rating"],
+            "retired_choices": {f["id"]: [r for r in s.get("retired_values") or [] if r["of"] == f["id"]]
+                                for f in s["actions"]["fields"] if f["type"] == "choice"},
             **extra,
         }
 

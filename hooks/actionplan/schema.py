@@ -233,13 +233,13 @@ TOOLKIT = Schema("the toolkit settings", {
         "roles": Field("list", item=Field("text"), min_items=1, help="suggested participant roles"),
     })),
     "labels": Field("mapping", schema=Schema("the labels", {
-        name: Field("text") for name in (
+        **{name: Field("text") for name in (
             "introduction", "why_it_matters", "what_good_looks_like", "case_studies",
             "questions", "things_to_think_about", "question", "of", "forward_planning",
             "theme_notes", "action", "organisation", "what_others_can_learn", "related_themes",
             "themes_overview", "case_studies_overview", "questions_count",
-        )
-    })),
+        )}, "retired_value": Field("text", required=False,
+                              help="the hint beside an earlier answer whose value is retired (issue 18)")})),
     "retired_questions": Field("list", required=False, item=_retired,
                                help="questions taken out; their answers are kept"),
     "retired_values": Field("list", required=False, item=_retired_value,

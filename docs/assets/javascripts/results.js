@@ -16,7 +16,7 @@
   var $ = C.$, $$ = C.$$, el = C.el, fill = C.fill;
   var QS = C.q.set || {};
   var OPTIONS = (QS.rating && QS.rating.options) || [];
-  var SCALE = F.scaleOf(OPTIONS);
+  var SCALE = F.scaleOf(OPTIONS, C.q.retiredList("rating"));
   var LOW = OPTIONS.length ? Number(OPTIONS[0].value) : 1;
   var HIGH = OPTIONS.length ? Number(OPTIONS[OPTIONS.length - 1].value) : 4;
   var THEMES = (QS.themes || []).map(function (t) {
@@ -27,6 +27,25 @@
   var STATUSES = ((FIELDS.status && FIELDS.status.options) || []).map(function (o) { return o.value; });
   var STATUS_LABEL = {};
   ((FIELDS.status && FIELDS.status.options) || []).forEach(function (o) { STATUS_LABEL[o.value] = o.label; });
+  // a retired status (issue 18) keeps its words, and counts as the status content names
+  var STATUS_AS = Object.create(null);
+  C.q.retiredList("status").forEach(function (r) {
+    var v = String(r.value);
+    if (!STATUS_LABEL[v]) STATUS_LABEL[v] = r.label;
+    STATUS_AS[v] = r.counts_as === null || r.counts_as === undefined ? null : String(r.counts_as);
+  });
+  /** The action as the figures count it: a retired status counts as content says (the words stay). */
+  function counted(a) {
+    var f = a.fields || {}, s = f.status;
+    if (!s || !(s in STATUS_AS)) return a;
+    var copy = {}, fields = {};
+    Object.keys(a).forEach(function (k) { copy[k] = a[k]; });
+    Object.keys(f).forEach(function (k) { fields[k] = f[k]; });
+    if (STATUS_AS[s] === null) delete fields.status; else fields.status = STATUS_AS[s];
+    copy.fields = fields;
+    copy.shownStatus = s;
+    return copy;
+  }
   var DONE = STATUSES.length ? STATUSES[STATUSES.length - 1] : "done";
   var SVGNS = "http://www.w3.org/2000/svg";
   var SAMPLE_ID = root.getAttribute("data-sample-id");
@@ -46,7 +65,7 @@
       rounds: sel.rounds,
       participants: sel.participants,
       answers: home ? St.allAnswers(home.id) : [],
-      actions: home ? St.actions(home.id) : [],
+      actions: home ? St.actions(home.id).map(counted) : [],
       byRound: Object.create(null),  // round id -> its answers
       cache: Object.create(null)     // round + people -> the answers indexed by question
     };
@@ -434,7 +453,8 @@
         when.appendChild(el("strong", "ap-rs-due ap-rs-due--" + it.state, attr(plan, it.state === "overdue" ? "data-overdue" : "data-soon")));
       }
       tr.appendChild(when);
-      tr.appendChild(el("td", null, STATUS_LABEL[f.status || STATUSES[0]] || f.status || ""));
+      var st = a.shownStatus || f.status || STATUSES[0];
+      tr.appendChild(el("td", null, STATUS_LABEL[st] || st || ""));
       tb.appendChild(tr);
     });
   }
