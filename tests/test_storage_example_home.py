@@ -73,7 +73,7 @@ def test_conversation_mode_on_the_example_home_says_so_and_saves_nothing(context
     load_example(page, base_url)
     _choose_example_on_theme_page(page, base_url)
     before = stored(page, EXAMPLE)
-    page.click('[data-ap-conv-do="open"]')
+    try_to(lambda t: page.click('[data-ap-conv-do="open"]', timeout=t))
     try_to(lambda t: page.click('[data-ap-conv-do="begin"]', timeout=t))
     assert says(page, *LOOK_ONLY), "conversation mode says plainly that the example home is only for looking"
     try_to(lambda t: page.locator(".ap-conv-current .ap-radio").first.click(timeout=t))

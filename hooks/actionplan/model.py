@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+#: The example home's fixed id (the Results page loads it; nothing is ever saved into it).
+EXAMPLE_HOME_ID = "example-home"
+
+
 @dataclass
 class Question:
     id: str

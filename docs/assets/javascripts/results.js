@@ -53,11 +53,13 @@
   function isCurrent(q) { return !!C.q.current[q]; }
 
   var data = null;           // what was read from the store: {home, rounds, participants, answers, actions}
-  var state = { round: null, left: {}, flaggedFirst: false, filters: { theme: "", status: "", lead: "" } };
+  var state = { home: null, round: null, left: {}, flaggedFirst: false, filters: { theme: "", status: "", lead: "" } };
 
   // ---- reading ------------------------------------------------------------------
   function load() {
-    var sel = C.resolveSelection(St, {});
+    // the home shown here is this page's own choice (state.home): choosing one here, or
+    // loading the example, never changes the home the theme pages are on
+    var sel = C.resolveSelection(St, { home: state.home });
     var home = sel.home ? St.getHome(sel.home) : null;
     data = {
       homes: St.homes(),
@@ -478,50 +480,11 @@
   }
   function refresh() { load(); render(); }
 
-  // ---- the example home ------------------------------------------------------------------
-  function addDays(iso, days) {
-    var d = new Date(iso + "T12:00:00");
-    d.setDate(d.getDate() + days);
-    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
-  }
+  // ---- the example home (example-home.js): for looking; the page shows it without choosing it ----
   function loadSample() {
-    var S = window.ACTION_PLAN_SAMPLE;
-    if (!S) return false;
-    var id = SAMPLE_ID, today = C.today();
-    if (St.getHome(id)) St.removeHome(id);
-    St.createHome(S.name, id);
-    var people = S.people.map(function (name) {
-      // people are listed in the order they were added (to the millisecond): keep the file's order
-      var t = Date.now();
-      while (Date.now() === t) { /* wait for the next millisecond */ }
-      return St.createParticipant(id, name);
-    });
-    var last = null;
-    S.rounds.forEach(function (r) {
-      var round = St.createRound(id, { title: r.title, date: C.addMonths(today, -r.months_ago), home: S.name });
-      last = round;
-      Object.keys(r.answers || {}).forEach(function (qid) {
-        var ans = r.answers[qid], theme = C.q.theme[qid];
-        (ans.ratings || []).forEach(function (v, i) {
-          if (v !== null && v !== undefined) St.setAnswerField(id, round.id, people[i].id, qid, theme, "rating", String(v));
-        });
-        Object.keys(ans.notes || {}).forEach(function (name) {
-          var who = people[S.people.indexOf(name)];
-          if (!who) return;
-          Object.keys(ans.notes[name]).forEach(function (k) { St.setAnswerField(id, round.id, who.id, qid, theme, k, ans.notes[name][k]); });
-        });
-      });
-    });
-    (S.actions || []).forEach(function (a) {
-      var fields = {};
-      Object.keys(a.fields || {}).forEach(function (k) { fields[k] = a.fields[k]; });
-      if (typeof a.by_when_days === "number") fields["by-when"] = addDays(today, a.by_when_days);
-      if (last && !fields["review-date"]) fields["review-date"] = C.addMonths(last.date, MONTHS);
-      St.createAction(id, a.theme, fields);
-    });
-    St.setCurrentHome(id);
-    St.setSelection(id, { round: last && last.id, participant: people.length ? people[0].id : null });
-    return true;
+    var sel = window.APExample ? window.APExample.load(SAMPLE_ID, MONTHS) : null;
+    if (sel) state.home = SAMPLE_ID;
+    return !!sel;
   }
   function say(text) {
     var s = $("[data-ap-rs-example-status]", root);
@@ -533,7 +496,7 @@
     var t = e.target;
     var which = t.getAttribute("data-ap-rs-select");
     if (which === "home") {
-      St.setCurrentHome(t.value);
+      state.home = t.value;
       state.round = null; state.left = {};
       refresh();
       return;
@@ -568,11 +531,21 @@
       say(attr(status, "data-loaded"));
       var rm = $('[data-ap-rs-do="remove-sample"]', root);
       if (rm) rm.focus();
-    } else if (what === "remove-sample") {
-      St.removeHome(SAMPLE_ID);
+    } else if (what === "remove-sample" || what === "cancel-remove-sample") {
+      // removing asks first
+      var box = $("[data-ap-rs-remove-confirm]", root), ask = $('[data-ap-rs-do="remove-sample"]', root);
+      var open = what === "remove-sample";
+      if (box) box.hidden = !open;
+      if (ask) ask.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open && box) box.focus(); else if (ask) ask.focus();
+    } else if (what === "confirm-remove-sample") {
+      var kept = window.APExample ? window.APExample.remove(SAMPLE_ID, attr(status, "data-kept-name")) : (St.removeHome(SAMPLE_ID), null);
+      var confirmBox = $("[data-ap-rs-remove-confirm]", root);
+      if (confirmBox) confirmBox.hidden = true;
+      if (state.home === SAMPLE_ID) state.home = kept ? kept.id : null;
       state.round = null; state.left = {};
       refresh();
-      say(attr(status, "data-removed"));
+      say(kept ? fill(attr(status, "data-kept"), { name: kept.name }) : attr(status, "data-removed"));
       var ld = $('[data-ap-rs-do="load-sample"]', root);
       if (ld) ld.focus();
     }
