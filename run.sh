@@ -4,6 +4,7 @@
 #   ./run.sh test    install what is needed (Python packages, Chromium), run every test
 #   ./run.sh build   install and build the folder for hosting into site/
 #   ./run.sh bench   install and run the benchmarks (figures, not pass/fail)
+#   ./run.sh screens screenshots of every page into screens/, and a list of what looks wrong
 #   ./run.sh setup   only install what the tests need (.venv and Chromium)
 #   ./run.sh browser only find or install Chromium
 # PYTHON=/path/to/python3.11 picks the Python (3.11 or newer) to build .venv with.
@@ -153,6 +154,17 @@ case "$CMD" in
     ensure_chromium
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;
+  screens)
+    venv requirements-test.txt
+    ensure_chromium
+    if ! command -v pdftoppm >/dev/null 2>&1; then
+      say "Installing pdftoppm (Debian's poppler-utils) to turn the printed PDFs into pictures…"
+      sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+      $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils >/dev/null \
+        || say "Could not install poppler-utils: the PDFs are kept, without pictures."
+    fi
+    exec "$VENV/bin/python" tests/screens.py "${@:2}"
+    ;;
   setup)
     venv requirements-test.txt
     ensure_chromium
@@ -168,5 +180,5 @@ case "$CMD" in
     echo "Lighthouse (needs npm and the network to the npm registry): benchmarks/lighthouse.sh"
     ;;
   *)
-    sed -n '2,9p' "$0"; exit 2 ;;
+    sed -n '2,10p' "$0"; exit 2 ;;
 esac

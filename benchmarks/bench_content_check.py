@@ -49,6 +49,9 @@ def shipped() -> None:
           f"load and check {full:.1f} ms, of which the script check {check:.1f} ms (medians of 15)")
 
 
+_SLOW = safety.MAX_TEXT - 2 * safety.MAX_BRACKETS - 10
+
+
 def hostile() -> None:
     laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
         f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
@@ -61,6 +64,10 @@ def hostile() -> None:
         f"{safety.MAX_TEXT:,} characters of '<!--' then '>'": "x: '" + "<!--" * (safety.MAX_TEXT // 4 - 1) + ">'\n",
         f"{MAX_BYTES // 1024} KB of fields each {safety.MAX_TEXT:,} characters of '<a'":
             "".join(f"x{i}: '" + "<a" * (safety.MAX_TEXT // 2 - 2) + "'\n" for i in range(MAX_BYTES // (safety.MAX_TEXT + 10))),
+        # issue 19: the Markdown each text is rendered with is slowest on these (measured)
+        f"{MAX_BYTES // 1024} KB of fields each {safety.MAX_TEXT:,} characters, {safety.MAX_BRACKETS} '[' and '`a '":
+            "".join(f"x{i}: |\n  " + "[" * safety.MAX_BRACKETS + ("`a " * safety.MAX_TEXT)[:_SLOW] + "]" * safety.MAX_BRACKETS
+                    + "\n" for i in range(MAX_BYTES // (safety.MAX_TEXT + 12))),
     }
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "hostile.yml"

@@ -4,12 +4,13 @@
 #
 #   benchmarks/lighthouse.sh            # builds, serves on 127.0.0.1 with gzip, runs, prints
 #
-# For the home, a theme, Your data and a worksheet (and the results page when it
-# exists), and a stock Material page of the same length as our theme page (a
+# For the home, a theme, Your data, a worksheet, the Results page
+# (results/index.html) and a case study, and a stock Material page of the same length as our theme page (a
 # stock site made page for page from ours by benchmarks/bench_build.py), it runs
 # Lighthouse LH_RUNS times (default 3, mobile, the default) and prints each
 # category's score in every run and the median, and the PWA checks of issue 6
-# where this Lighthouse has them.
+# where this Lighthouse has them; at the end, each page's total blocking time
+# beside the stock page's. LH_LIST_ONLY=1 builds and lists the pages, nothing more.
 #
 # Installs lighthouse from the npm registry into a temporary folder (outside the
 # repo) and runs it on the system Chromium (CHROME_PATH). LH_VERSION picks the
@@ -27,6 +28,21 @@ RUNS=${LH_RUNS:-3}
 export CHROME_PATH=${CHROME_PATH:-$(command -v chromium || command -v chromium-browser)}
 export NO_MKDOCS_2_WARNING=1
 
+rm -rf "$SITE" "$STOCK"
+"$ROOT/.venv/bin/mkdocs" build --strict -q -d "$SITE"
+
+# The pages: one of each kind that has its own scripts (the Results page is
+# results/index.html). LH_LIST_ONLY=1 prints them and stops (no npm, no Lighthouse).
+PAGES=()
+for page in index.html themes/managing-transitions.html your-data.html worksheets/managing-transitions.html \
+            results/index.html case-studies/brunel-care.html; do
+  if [ -f "$SITE/$page" ]; then PAGES+=("$page"); else echo "(no $page in the built site)"; fi
+done
+if [ -n "${LH_LIST_ONLY:-}" ]; then
+  printf 'page: %s\n' "${PAGES[@]}"
+  exit 0
+fi
+
 LH_VERSION=${LH_VERSION:-12}
 LH_DIR="$WORK/lh$LH_VERSION"
 mkdir -p "$LH_DIR"
@@ -35,8 +51,6 @@ if [ ! -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
   (cd "$LH_DIR" && npm install --no-audit --no-fund --silent "lighthouse@$LH_VERSION" >/dev/null)
 fi
 
-rm -rf "$SITE" "$STOCK"
-"$ROOT/.venv/bin/mkdocs" build --strict -q -d "$SITE"
 "$ROOT/.venv/bin/python" "$ROOT/benchmarks/bench_build.py" --stock-site "$SITE" "$STOCK"
 # Served with gzip, as every host in the README does (LH_PLAIN=1: no compression).
 serve() {
@@ -54,11 +68,12 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 
-URLS=()
-for page in index.html themes/managing-transitions.html your-data.html worksheets/managing-transitions.html results.html; do
-  [ -f "$SITE/$page" ] && URLS+=("ours $page http://127.0.0.1:$PORT/$page")
+URLS=("stock themes/managing-transitions.html http://127.0.0.1:$STOCK_PORT/themes/managing-transitions.html")
+for page in "${PAGES[@]}"; do
+  URLS+=("ours $page http://127.0.0.1:$PORT/$page")
 done
-URLS+=("stock themes/managing-transitions.html http://127.0.0.1:$STOCK_PORT/themes/managing-transitions.html")
+TBT="$WORK/tbt.txt"  # label, median total blocking time (ms): the summary at the end
+: > "$TBT"
 
 for entry in "${URLS[@]}"; do
   read -r who page url <<<"$entry"
@@ -72,9 +87,9 @@ for entry in "${URLS[@]}"; do
       --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
     reports+=("$out")
   done
-  "$ROOT/.venv/bin/python" - "$who $page" "${reports[@]}" <<'PY'
+  "$ROOT/.venv/bin/python" - "$who $page" "$TBT" "${reports[@]}" <<'PY'
 import json, statistics, sys
-label, paths = sys.argv[1], sys.argv[2:]
+label, tbt_file, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
 reports = []
 for p in paths:
     try:
@@ -112,5 +127,20 @@ for r in reports:
                 if ref.get("weight") and a.get("score") is not None and a["score"] < 1:
                     lost.add(f"  [{cat['title']}] {ref['id']}: {a.get('title')}")
 print("\n".join(sorted(lost)))
+tbt = [r["audits"]["total-blocking-time"]["numericValue"] for r in reports if "total-blocking-time" in r["audits"]]
+if tbt:
+    with open(tbt_file, "a") as f:
+        f.write(f"{label}\t{statistics.median(tbt):.0f}\n")
 PY
 done
+
+# Total blocking time, each page beside the stock page's (aim: no more than twice it).
+"$ROOT/.venv/bin/python" - "$TBT" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
+stock = next((float(ms) for label, ms in rows if label.startswith("stock ")), None)
+print("\n== total blocking time, median (ms), beside the stock page's")
+for label, ms in rows:
+    ratio = f"  {float(ms) / stock:.1f}x stock" if stock else ""
+    print(f"  {label:<48} {float(ms):>6.0f}{ratio}")
+PY

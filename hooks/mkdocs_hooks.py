@@ -9,6 +9,8 @@ on_files   adds the generated theme and case-study pages and the question set;
 on_page_content  puts the finished HTML in place of what came of the stub.
 on_page_context  escapes the page description, which Material writes into an
            attribute as it is (issue 12: a summary with a quote in it).
+on_post_page  stops the build when a page's ap_kind is not one that
+           overrides/partials/ap-scripts.html knows (issue 17).
 on_post_build  (issue 6) adds each page's Content-Security-Policy (and, issue 14,
            preload links for its scripts) and writes the offline precache list
            and build hash into the built sw.js.
@@ -94,6 +96,15 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("description"):
         page.meta["description"] = html.escape(str(page.meta["description"]))
     return context
+
+
+def on_post_page(output, page, config):
+    # partials/ap-scripts.html marks a page whose ap_kind it does not know
+    m = re.search(r"<!-- ap:unknown-kind (.*?) -->", output)
+    if m:
+        raise PluginError(f'{page.file.src_uri}: "ap_kind: {html.unescape(m.group(1))}" is not a kind of page\n'
+                          "    How to fix: use one of the kinds in overrides/partials/ap-scripts.html, or add it there")
+    return output
 
 
 def _source(uri: str, text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan import ContentErrors, load_toolkit, pagenames, safety
+from actionplan import ContentErrors, load_toolkit, pagenames, safety, yamlload
 from actionplan.forms import load_forms
 
 from conftest import ROOT, build_site
@@ -113,6 +113,27 @@ UNSAFE = [
      "        hint: A role, <!-- not a name.", "<!-- not a name", "never closed"),
     ("a tag spelt with YAML escapes in a double-quoted title", "forms/cover.yml", "title: Cover and how to use the worksheets",
      "title: \"\\x3cscript\\x3ealert(1)\\x3c/script\\x3e Cover\"", "x3cscript", "<script>"),
+    # issue 19
+    ("a javascript: reference inside a blockquote", BC, "  That trust makes the move easier.",
+     "  > [t]: javascript:alert(1)\n\n  That trust makes the move easier.", "> [t]: javascript", "runs a program"),
+    ("a javascript: reference indented in a list item", MT, "what_good_looks_like: |\n",
+     "what_good_looks_like: |\n  - An item\n\n      [t]: javascript:alert(1)\n\n      and [more][t]\n",
+     "[t]: javascript", "runs a program"),
+    ("a link whose text runs over two lines", BC, "  That trust makes the move easier.",
+     "  That [trust\n  makes](javascript:alert(1)) the move easier.", "makes](javascript", "runs a program"),
+    ("CDATA that a browser ends at the first >", BC, "  That trust makes the move easier.",
+     "  <![CDATA[><img src=x onerror=alert(1)>\n\n  That trust makes the move easier.", "<![CDATA[", "<!"),
+    ("a comment <!--> a browser ends at once", MT, "  A good move starts long before",
+     "  <!--> <img src=x onerror=alert(1)> -->\n\n  A good move starts long before", "<!-->", "<!"),
+    ("a comment a browser ends at --!>", "forms/index.yml", "intro: |\n",
+     "intro: |\n  <!-- --!> <img src=x onerror=alert(1)> -->\n", "--!>", "<!"),
+    ("a processing instruction", "toolkit.yml", "  introduction: About this theme",
+     "  introduction: About <?php echo 1; ?> this theme", "<?php", "<?"),
+    ("an image from another site written //host", MT, "what_good_looks_like: |\n",
+     "what_good_looks_like: |\n  ![A logo](//example.org/logo.png)\n", "//example.org", "on another website"),
+    ("an image from another site written /\\host, in HTML", BC, "  That trust makes the move easier.",
+     "  <img src=\"/\\example.org/x.png\" alt=\"\"> That trust makes the move easier.", "example.org/x.png",
+     "on another website"),
 ]
 
 
@@ -152,6 +173,15 @@ SAFE = [
     "<details open><summary>More</summary>Hidden words.</details>",
     "The worksheet for {theme}, and a heading {.note}",
     "Hints \"in quotes\" and 'single quotes' are fine.",
+    # issue 19: what the rendered-HTML check must still let through
+    "| Left | Right |\n|:-----|------:|\n| 1 | 2 |",
+    "!!! note \"A note\"\n    Words in a box.",
+    "??? note \"More\"\n    Hidden words.",
+    "A link to [another site](//example.org/page) and <a href=\"https://example.org\">one more</a>.",
+    "> A quote with a [link](https://example.org).\n>\n> [ref]: https://example.org/ref",
+    "- A list\n\n    [ref]: https://example.org/ref\n\n    with a [reference][ref].",
+    "Times like [9]: 10:30 and [note]: see below.",
+    "A link whose text runs [over\ntwo lines](https://example.org).",
 ]
 
 
@@ -173,6 +203,48 @@ OBFUSCATED = [
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     "Words</article><p>after the page's content</p>",
     "{: onmouseover=alert(1) }",
+    # issue 19: kin of the forms the check let through
+    "> [x]: javascript:alert(1)\n>\n> [a][x]",
+    "> > [x]: javascript:alert(1)",
+    "- item\n\n    [x]: javascript:alert(1)\n\n    [a][x]",
+    "1. item\n   [x]: javascript:alert(1)",
+    "[x]: <javascript:alert(1)> \"a title\"\n\n[a][x]",
+    "[x]:\n  javascript:alert(1)\n  'a title'\n\n[a][x]",
+    "[a\nb](javascript:alert(1))",
+    "[a\nb\nc](JaVaScRiPt:alert(1))",
+    "[a](java\nscript:alert(1))",
+    "![a\nb](https://example.org/x.png)",
+    "<![CDATA[><img src=x onerror=alert(1)>",
+    "<!--> <img src=x onerror=alert(1)> -->",
+    "<!---> <img src=x onerror=alert(1)> -->",
+    "<!-- --!> <img src=x onerror=alert(1)> -->",
+    "<!-- a comment that ends -->",
+    "<?xml version=\"1.0\"?>",
+    "<?php echo 1; ?>",
+    "<!DOCTYPE html>",
+    "<!ELEMENT x ANY>",
+    "![x](//example.org/x.png)",
+    "![x](/\\example.org/x.png)",
+    "![x](\\\\example.org/x.png)",
+    "![x](https://example.org/x.png \"title\")",
+    "<img src=\"//example.org/x.png\">",
+    "<img src=\"/\\example.org/x.png\">",
+    "<img src=\"\\\\example.org\\x.png\">",
+    "<img src=\"&#47;&#47;example.org/x.png\">",
+    "<img src=\" \t//example.org/x.png\">",
+    "<img src=\"https://example.org/x.png\">",
+    "[x]: //example.org/x.png\n\n![a][x]",
+    "[x]: https://example.org/x.png\n\n![a][x]",
+    "> ![a][x]\n>\n> [x]: https://example.org/x.png",
+    "![a](x.png){ src=\"//example.org/x.png\" }",
+    "![x](<//example.org/x.png>)",
+    "<img src='&#x2F;/example.org/x.png'>",
+    "<img src=\"https:/\\example.org/x.png\">",
+    "> - > [x]: javascript:alert(1)",
+    "* [x]:\n  <javascript:alert(1)>",
+    "# A heading {hidden}",
+    "A paragraph\n{contenteditable}",
+    "[a](https://example.org){ autofocus }",
 ]
 
 
@@ -412,3 +484,37 @@ def test_random_damage_is_a_content_error_or_fine(content):
             path.write_text(originals[path], encoding="utf-8")
     print(f"random damage: {outcomes}")
     assert outcomes["content errors"] > 30
+
+
+# ---------------------------------------------------------------- the slowest text the check can be given (issue 19)
+
+def test_the_slowest_file_is_checked_in_seconds(content):
+    """A file as large as content may be, every text at the longest a field may
+    hold, with as many square brackets as it may hold, written in the ways that
+    Python-Markdown is slowest on (measured while writing this): the check that
+    renders each text ends in seconds (the time is printed). One more bracket is
+    refused, with the line."""
+    n, size = safety.MAX_BRACKETS, safety.MAX_TEXT - 2 * safety.MAX_BRACKETS - 10
+    slow = ["[" * n + ("`a " * size)[:size] + "]" * n,
+            "[" * n + ("<b>" * 100 + "a" * size)[:size] + "]" * n,
+            "[" * n + ("a b " * size)[:size] + "]" * n]
+    path = content / "case-studies" / "slow.yml"
+    count = (yamlload.MAX_BYTES - 1024) // (len(slow[0]) + 12)
+    path.write_text("".join(f"f{i}: |\n  {slow[i % len(slow)]}\n" for i in range(count)), encoding="utf-8")
+    started = time.perf_counter()
+    errors = _errors(content)
+    print(f"{count} texts of {len(slow[0])} characters: {time.perf_counter() - started:.2f} s")
+    assert any(e.file == path for e in errors)  # unknown fields
+    assert not any(e.file == path and ("square brackets" in e.message or "larger than" in e.message) for e in errors)
+    path.write_text("id: slow\n\nstory: |\n  " + "[x] " * (n + 1) + "\n", encoding="utf-8")
+    errors = _errors(content)
+    assert any(e.file == path and e.line == 3 and "square brackets" in e.message and e.fix for e in errors), \
+        "\n".join(map(str, errors))
+
+
+def test_the_markdown_extensions_are_the_sites():
+    """The rendered-HTML check uses the Markdown extensions of mkdocs.yml that make HTML."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = text.split("markdown_extensions:", 1)[1].split("\n\n", 1)[0]
+    names = {line.strip()[2:].rstrip(":") for line in block.splitlines() if line.strip().startswith("- ")}
+    assert names - {"toc"} == set(safety.MARKDOWN_EXTENSIONS)

@@ -4,7 +4,11 @@
   article is wider than the viewport and nothing scrolls sideways;
 - 640 px wide, which is what a 1280 px screen shows at 200% zoom;
 - 768 px wide at "larger": nothing scrolls sideways and no two controls overlap;
-- a phone on its side (844 x 390).
+- a phone on its side (844 x 390);
+- with data in (issue 19): the example home loaded, or a home of ten people with
+  long names and long notes, at 320, 375, 768 and 1024 px, normal and "larger":
+  no page scrolls sideways, and a box that scrolls sideways on its own is a
+  labelled region that shows it scrolls.
 Also: the text size control is labelled, big enough, works by keyboard and is
 remembered; animations and smooth scrolling stop when the system asks for less motion.
 """
@@ -14,6 +18,9 @@ import json
 
 import pytest
 
+from conftest import ROOT
+from screen_checks import OVERFLOW_JS as SCREEN_OVERFLOW_JS
+from screen_checks import load_example_home, load_file, question_ids, ten_people_file
 from storage_util import context  # noqa: F401
 from together_helpers import OVERFLOW_JS, TEXT_SIZE_KEY, set_text_size
 
@@ -75,6 +82,51 @@ def test_every_page_reflows(browser, site_dir, base_url, case):
                 o = page.evaluate(OVERLAP_JS)
                 if o:
                     problems[rel + " (overlap)"] = o
+    finally:
+        ctx.close()
+    assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+#: With data in: name -> (viewport, text size, every page or only those that show answers).
+DATA_CASES = {
+    "320-normal": ((320, 640), None, "all"),
+    "320-larger": ((320, 640), "larger", "all"),
+    "375-normal": ((375, 812), None, "all"),
+    "375-larger": ((375, 812), "larger", "all"),
+    "768-normal": ((768, 1024), None, "data"),
+    "768-larger": ((768, 1024), "larger", "data"),
+    "1024-normal": ((1024, 768), None, "data"),
+    "1024-larger": ((1024, 768), "larger", "data"),
+}
+
+
+def _data_pages(site_dir):
+    """The pages that show what is stored: the home page, the theme pages, Your data, Results."""
+    return ["index.html", "your-data.html", "results/index.html"] + sorted(
+        p.relative_to(site_dir).as_posix() for p in (site_dir / "themes").glob("*.html"))
+
+
+@pytest.mark.parametrize("data", ["example home", "ten people"])
+@pytest.mark.parametrize("case", list(DATA_CASES), ids=list(DATA_CASES))
+def test_every_page_reflows_with_data_in(browser, site_dir, base_url, case, data):
+    (w, h), size, which = DATA_CASES[case]
+    if data == "ten people" and which == "all":
+        which = "data"  # the other pages show nothing stored; the example home covers them
+    ctx = browser.new_context(viewport={"width": w, "height": h}, service_workers="block")
+    page = ctx.new_page()
+    problems = {}
+    try:
+        page.goto(base_url + "index.html")
+        set_text_size(page, size)
+        if data == "example home":
+            load_example_home(page, base_url)
+        else:
+            load_file(page, base_url, ten_people_file(question_ids(ROOT)))
+        for rel in _pages(site_dir) if which == "all" else _data_pages(site_dir):
+            page.goto(base_url + rel)
+            found = page.evaluate(SCREEN_OVERFLOW_JS)
+            if found:
+                problems[rel] = found
     finally:
         ctx.close()
     assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())

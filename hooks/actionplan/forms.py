@@ -17,7 +17,7 @@ from . import pagenames
 from .errors import ContentError, ContentErrors
 from .load import _yaml_files, content_folder
 from .model import Toolkit
-from .schema import Checker, Field, Schema
+from .schema import MAX_ORDER, Checker, Field, Schema
 from .yamlload import load_yaml
 
 FORMS_DIR = "forms"
@@ -25,8 +25,9 @@ SETTINGS_FILE = "index.yml"
 RESERVED_IDS = set(pagenames.reserved("form"))  # page names the worksheets section uses itself
 KINDS = ("theme", "sheet")
 THEME_PLACEHOLDER = "{theme}"
-MAX_LINES = 30
-MIN_ACTIONS = 3
+MAX_LINES = 30    # ruled lines in one box
+MIN_ACTIONS = 3   # room for actions on a worksheet: at least ...
+MAX_ACTIONS = 30  # ... and at most (the tracker has 10)
 
 # section type -> the parameters it needs, and the ones it may have
 SECTION_TYPES: dict[str, tuple[set[str], set[str]]] = {
@@ -45,34 +46,34 @@ THEME_COLUMN = "theme"  # the tracker column that names the theme of an action
 _write_field = Schema("a write-in field", {
     "label": Field("text", help="the words printed by the space"),
     "hint": Field("text", required=False),
-    "lines": Field("int", required=False, help="how many ruled lines to write on"),
+    "lines": Field("int", required=False, low=1, high=MAX_LINES, help="the number of lines to write on"),
     "width": Field("text", required=False, help='"half" to share a row with the next half field'),
 })
 
 _note_lines = Schema("the space for a note field", {
     "note": Field("id", help="the id of a note field in toolkit.yml"),
-    "lines": Field("int", help="how many ruled lines to write on"),
+    "lines": Field("int", low=1, high=MAX_LINES, help="the number of lines to write on"),
 })
 
 SECTION = Schema("a section", {
     "type": Field("text", help=", ".join(SECTION_TYPES)),
     "heading": Field("text", required=False),
     "text": Field("markdown", required=False),
-    "fields": Field("list", required=False, item=_write_field, min_items=1),
-    "note_lines": Field("list", required=False, item=_note_lines, min_items=1),
-    "actions": Field("int", required=False, help="how many actions there is room for"),
-    "lines": Field("int", required=False, help="ruled lines in each box"),
-    "columns": Field("list", required=False, item=Field("id"), min_items=1),
+    "fields": Field("list", required=False, item=_write_field, min_items=1, max_items=20),
+    "note_lines": Field("list", required=False, item=_note_lines, min_items=1, max_items=10),
+    "actions": Field("int", required=False, low=MIN_ACTIONS, high=MAX_ACTIONS, help="how many actions there is room for"),
+    "lines": Field("int", required=False, low=1, high=MAX_LINES, help="the number of lines to write on in each box"),
+    "columns": Field("list", required=False, item=Field("id"), min_items=1, max_items=20),
     "new_page": Field("bool", required=False, help="start this section on a new page"),
 })
 
 FORM = Schema("the form", {
     "id": Field("id", help="a stable id, the same as the file name"),
-    "order": Field("int", help="where the form comes in the list and in the pack, from 1"),
+    "order": Field("int", low=1, high=MAX_ORDER, help="where the form comes in the list and in the pack, from 1"),
     "kind": Field("text", help='"theme" (one for every theme) or "sheet" (printed once)'),
     "title": Field("text"),
     "summary": Field("text", help="one line for the worksheets page"),
-    "sections": Field("list", item=SECTION, min_items=1),
+    "sections": Field("list", item=SECTION, min_items=1, max_items=30),
 })
 
 LABELS = ("print", "print_hint", "print_worksheet", "print_answers", "print_answers_hint",
@@ -189,27 +190,16 @@ def _check_form(form: dict, path: Path, raw, toolkit: Toolkit, problems: list[Co
         if kind in THEME_ONLY and form["kind"] != "theme":
             error(raw_section.line_of("type"), f"{where} ({kind}) needs a theme, but this form is a sheet",
                   'move the section to a form with "kind: theme"')
-        if section.get("actions") is not None and section["actions"] < MIN_ACTIONS:
-            error(raw_section.line_of("actions"), f'{where} has room for {section["actions"]} actions, '
-                                                  f"but needs room for at least {MIN_ACTIONS}",
-                  f"make it {MIN_ACTIONS} or more")
-        lines = [(raw_section.line_of("lines"), section.get("lines"))]
         for j, f in enumerate(section.get("fields") or []):
-            lines.append((raw_section["fields"][j].line_of("lines"), f.get("lines")))
             if f.get("width") not in (None, "half", "full"):
                 error(raw_section["fields"].line_of(j), f'the width "{f["width"]}" is not one a field can have',
                       'use "half" or "full", or leave it out for the full width')
         for j, n in enumerate(section.get("note_lines") or []):
             note_line = raw_section["note_lines"].line_of(j)
-            lines.append((raw_section["note_lines"][j].line_of("lines"), n["lines"]))
             if n["note"] not in notes.get(kind, set()):
                 group = "notes" if kind == "questions" else "theme_notes"
                 error(note_line, f'the note field "{n["note"]}" is not in "{group}" in toolkit.yml',
                       "use one of: " + (", ".join(sorted(notes.get(kind, ()))) or "(none)"))
-        for line_no, count in lines:
-            if count is not None and not 1 <= count <= MAX_LINES:
-                error(line_no, f"{count} is not a number of lines a page can hold",
-                      f"use a number from 1 to {MAX_LINES}")
         for j, col in enumerate(section.get("columns") or []):
             if col not in columns:
                 error(raw_section["columns"].line_of(j), f'the column "{col}" is not an action field',

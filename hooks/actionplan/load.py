@@ -17,14 +17,27 @@ THEMES_DIR = "themes"
 CASE_STUDIES_DIR = "case-studies"
 
 
+#: The most files a content folder may hold (issue 19): each file is a page, or
+#: one for every theme; there are 8 themes, 3 case studies and 5 form files.
+MOST_FILES = {THEMES_DIR: 30, CASE_STUDIES_DIR: 100, "forms": 20}
+
+
 def _yaml_files(folder: Path, problems: list[ContentError] | None = None) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and not p.name.startswith("."))
+        files = sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and not p.name.startswith("."))
     except OSError as exc:
         if problems is not None:
             problems.append(ContentError(folder, None, f"the folder cannot be read ({exc.strerror})",
                                          "check it exists and can be opened"))
         return []
+    most = MOST_FILES.get(folder.name)
+    if most is not None and len(files) > most:
+        if problems is not None:
+            problems.append(ContentError(folder, None, f"the folder holds {len(files)} content files, "
+                                                       f"but may hold at most {most}",
+                                         "take some out, or move old ones to a folder outside content/"))
+        return []
+    return files
 
 
 def content_folder(folder: Path, root: Path, problems: list[ContentError]) -> bool:

@@ -163,25 +163,26 @@ class Renderer:
     def theme_page(self, theme) -> HtmlPage:
         studies = [self.toolkit.case_study(i) for i in theme.case_studies]
         return self.render_page("actionplan/theme.html",
-                                {"title": theme.title, "description": theme.summary, "ap_theme": theme.id},
+                                {"title": theme.title, "description": theme.summary, "ap_theme": theme.id,
+                                 "ap_kind": "theme"},
                                 theme=theme, studies=studies)
 
     def case_study_page(self, study) -> HtmlPage:
         themes = [self.toolkit.theme(i) for i in study.themes]
         return self.render_page("actionplan/case-study.html",
-                                {"title": study.title, "description": study.summary},
+                                {"title": study.title, "description": study.summary, "ap_kind": "case-study"},
                                 study=study, themes=themes)
 
     def pages(self) -> dict[str, HtmlPage]:
         labels = self.toolkit.settings["labels"]
         out = {THEMES.uri("index"): self.render_page("actionplan/themes-index.html",
-                                                   {"title": labels["themes_overview"]},
+                                                   {"title": labels["themes_overview"], "ap_kind": "overview"},
                                                    themes=self.toolkit.themes)}
         for theme in self.toolkit.themes:
             out[theme.url] = self.theme_page(theme)
         if self.toolkit.case_studies:
             out[CASE_STUDIES.uri("index")] = self.render_page("actionplan/case-studies-index.html",
-                                                            {"title": labels["case_studies_overview"]},
+                                                            {"title": labels["case_studies_overview"], "ap_kind": "overview"},
                                                             studies=self.toolkit.case_studies)
         for study in self.toolkit.case_studies:
             out[study.url] = self.case_study_page(study)

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .errors import ContentError, ContentErrors
 from .model import EXAMPLE_HOME_ID
 from .render import HtmlPage, Renderer
-from .schema import Checker, Field, Schema
+from .schema import Checker, Field, Schema, whole_number_problem
 from .yamlload import load_yaml, read_text
 
 RESULTS_FILE = "results.yml"
@@ -33,6 +33,11 @@ PAGE = "results/index.md"
 AFTER_IN_NAV = "worksheets/index.md"  # the Results entry comes after this one (or last)
 SAMPLE_JS = "assets/javascripts/sample-home.js"
 SAMPLE_HOME_ID = EXAMPLE_HOME_ID  # the example home's fixed id: how the pages know it
+# The example home's limits (issue 19): the most people, rounds and actions it may
+# hold, and the whole numbers its rounds and actions may use.
+SAMPLE_MOST = {"people": 50, "rounds": 24, "actions": 200}
+MONTHS_AGO = (0, 120)
+BY_WHEN_DAYS = (-3650, 3650)
 
 # section -> {word: the slots its template must keep}
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -95,7 +100,7 @@ class Results:
         toolkit = self.renderer.toolkit
         status = next((f for f in toolkit.settings["actions"]["fields"] if f["id"] == "status"), None)
         meta = {"title": self.words["title"], "description": self.words["description"],
-                "template": "results.html", "hide": ["toc"]}
+                "ap_kind": "results", "hide": ["toc"]}
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
             statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
@@ -182,12 +187,27 @@ def _check_slots(words: dict, raw, path: Path, problems: list[ContentError]) -> 
 
 def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path | None = None) -> dict | None:
     """Check the example home against the question set; return it, or None with problems added."""
-    def error(message, fix):
-        problems.append(ContentError(path, None, message, fix))
+    def error(message, fix, line=None):
+        problems.append(ContentError(path, line, message, fix))
 
     text = read_text(path, problems, root)  # the same limits as every content file
     if text is None:
         return None
+
+    def line_of(key, value=None) -> int | None:
+        """The line of the first "key": value in the file (JSON keeps no lines)."""
+        pattern = f'"{re.escape(key)}"\\s*:' + (r"\s*" + re.escape(json.dumps(value)) + r"(?![\d.eE])"
+                                                  if value is not None else "")
+        m = re.search(pattern, text)
+        return text.count("\n", 0, m.start()) + 1 if m else None
+
+    def number(where, key, value, limits):
+        problem = whole_number_problem(value, *limits)
+        if problem:
+            error(f'{where}: "{key}" should be {problem}', f"use a whole number from {limits[0]} to {limits[1]}",
+                  line_of(key, value if isinstance(value, int) and not isinstance(value, bool) else None))
+            return False
+        return True
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -201,6 +221,10 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
     for key, kind in (("name", str), ("people", list), ("rounds", list), ("actions", list)):
         if not isinstance(data.get(key), kind):
             error(f'the example home needs "{key}" ({kind.__name__})', f'add "{key}" as in the README')
+    for key, most in SAMPLE_MOST.items():
+        if not problems and len(data[key]) > most:
+            error(f'the example home has {len(data[key])} items in "{key}", but may have at most {most}',
+                  "take some out: an example needs only a few", line_of(key))
     if problems:
         return None
     people = data["people"]
@@ -216,6 +240,8 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
         if not isinstance(rnd, dict) or not isinstance(rnd.get("title"), str) \
                 or not isinstance(rnd.get("months_ago"), int):
             error(f"{where} needs a title and months_ago (a whole number)", 'write {"title": ..., "months_ago": 6}')
+            continue
+        if not number(where, "months_ago", rnd["months_ago"], MONTHS_AGO):
             continue
         for qid, answer in (rnd.get("answers") or {}).items():
             if qid not in questions:
@@ -251,6 +277,8 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
             error(f'{where} has the status "{status}"', "use one of: " + ", ".join(sorted(options)))
         if "by_when_days" in act and not isinstance(act["by_when_days"], int):
             error(f"{where}: by_when_days should be a whole number of days from today", "write -10 or 30")
+        elif "by_when_days" in act:
+            number(where, "by_when_days", act["by_when_days"], BY_WHEN_DAYS)
     if problems:
         return None
     data = {k: v for k, v in data.items() if not k.startswith("_")}

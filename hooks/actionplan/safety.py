@@ -17,10 +17,25 @@ behaves, naming the file, the line and the fix:
   ``<a href="java&#115;cript:...">``, ``{ onclick=... }`` attribute lists);
   only ``https:``, ``http:``, ``mailto:``, ``tel:`` and addresses within the
   site are links, and images may also be PNG, JPEG, GIF or WebP ``data:``;
-- images from other websites (the site loads nothing from elsewhere);
+- images from other websites (the site loads nothing from elsewhere), however
+  the address is written (``https://``, ``//host``, ``/\\host``, ``\\\\host``: a
+  browser reads all of them as another site);
 - a ``<`` that starts an HTML tag but never ends it (``<img src=x onerror=``),
   which the next field on the page could finish, and a ``<!--`` that never
-  ends, which would hide the rest of the page.
+  ends, which would hide the rest of the page;
+- comments, ``<![CDATA[``, ``<!DOCTYPE`` and other ``<!`` declarations, and
+  ``<?`` processing instructions: browsers end them in places a checker can
+  misread (``<!-->``, ``--!>``, the first ``>`` of a CDATA section), so a tag
+  could hide inside one (issue 19).
+
+Two checks run on each text (issue 19). The first reads the source: every
+Markdown link, image and reference definition wherever it is written (inside a
+blockquote, indented in a list, its text or address over several lines), and
+the HTML in it. The second closes the whole class rather than chasing
+spellings: it renders the text with the site's own Markdown extensions
+(``MARKDOWN_EXTENSIONS``, the same as mkdocs.yml) and reads the HTML that
+Markdown actually makes against the same allow-lists of tags, attributes and
+address schemes.
 
 The HTML is read with Python's own HTML parser, which lowercases tag and
 attribute names and decodes character references as a browser does, so
@@ -35,6 +50,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -59,7 +75,19 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 
 #: The longest text one field may hold (the longest shipped is under 1,000
 #: characters); it also bounds the time the HTML check can take.
-MAX_TEXT = 8000
+MAX_TEXT = 3000
+
+#: The Markdown extensions of mkdocs.yml that change what HTML a text makes
+#: (tests/test_content_safety.py checks this list against mkdocs.yml).
+MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "tables", "pymdownx.details")
+
+#: The one ``style`` Markdown itself writes (the tables extension, for a column's alignment).
+_TABLE_ALIGN = re.compile(r"text-align: (left|right|center);")
+
+#: The most square brackets one text may hold (each link or image uses one; the
+#: shipped texts hold none). Python-Markdown's time grows with brackets
+#: times length, so this bounds the time the rendered-HTML check can take.
+MAX_BRACKETS = 10
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_DATA = re.compile(r"data:image/(png|jpeg|jpg|gif|webp)[;,]", re.I)
@@ -105,7 +133,7 @@ class Text:
 
 @dataclass(frozen=True)
 class Finding:
-    offset: int      # where in the value
+    offset: int | None  # where in the value; None: found in the rendered HTML (the line is found by the needle)
     needle: str      # text to look for in the file, to find the line
     message: str
     fix: str
@@ -115,6 +143,8 @@ class Finding:
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# //host, /\host, \\host and \/host: a browser reads each as another site's address
+_OTHER_HOST = re.compile(r"[/\\]{2}")
 
 
 def url_problem(url: str, image: bool = False) -> str | None:
@@ -124,11 +154,17 @@ def url_problem(url: str, image: bool = False) -> str | None:
     backslash escapes, tabs and new lines inside it, spaces around it).
     """
     decoded = html.unescape(html.unescape(url))
+    other_site = (f'the image "{_short(url)}" is on another website, and the site loads nothing from elsewhere '
+                  "(it works offline, and its security policy would block it)")
+    if image and _OTHER_HOST.match(_CONTROL.sub("", decoded)):  # as HTML reads it
+        return other_site
     decoded = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", decoded)
     decoded = re.sub(r"[\t\n\r]", "", decoded).strip("\x00 \x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
                                                      "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
                                                      "\x1c\x1d\x1e\x1f")
     squeezed = _CONTROL.sub("", decoded).lower()
+    if image and _OTHER_HOST.match(squeezed):  # as Markdown reads it (backslash escapes taken out)
+        return other_site
     for bad in ("javascript:", "vbscript:", "livescript:"):
         if squeezed.startswith(bad):
             return f'the address "{_short(url)}" runs a program when it is opened'
@@ -214,8 +250,11 @@ def attribute_findings(offset: int, tag: str | None, name: str, value: str | Non
 
 # ---------------------------------------------------------------- Markdown
 
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^)\n]*)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
+# A link or image: its text may run over several lines, and so may the space before its address.
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|[^)\s]*(?:\n[^)\s]*)*)")
+# A reference definition wherever it is written: at the start of a line, inside a
+# blockquote ("> [x]: ..."), indented in a list item, its address on the next line.
+_REFERENCE = re.compile(r"\[[^\[\]]+\]:[ \t]*(?:\n[ \t>]*)?(<[^>\n]*>|\S+)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
 # Markdown attribute lists ("attr_list" is on): { onclick="..." } after a link, heading or paragraph
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]+)\}")
@@ -258,9 +297,10 @@ def _markdown_findings(text: str) -> tuple[list[Finding], str]:
 
 def text_findings(value: str) -> list[Finding]:
     """Everything in one text value that could run script or change the page."""
-    if not any(c in value for c in "<&:{"):
+    if not any(c in value for c in "<&:{[\\"):
         return []
     findings, blanked = _markdown_findings(value)
+    findings.extend(_declaration_findings(blanked))
     if "<" in blanked:
         last = blanked.rfind(">") + 1  # no tag can end after the last ">": the tail is checked below
         if last:
@@ -271,25 +311,91 @@ def text_findings(value: str) -> list[Finding]:
         # A "<" that starts a tag but has no ">" after it: the parser takes it for
         # text, but on the page the next field could finish the tag.
         m = re.compile(r"<[a-zA-Z/!?][^>]*").search(blanked, blanked.rfind(">") + 1)
-        opened = blanked.rfind("<!--")
-        if opened >= 0 and blanked.find("-->", opened + 4) < 0:  # would hide the rest of the page
-            m = re.compile(r"<!--.*", re.S).match(blanked, opened)
-        if m and m.group(0).startswith("<!--"):
-            findings.append(Finding(m.start(), "<!--", 'a comment "<!--" is never closed with "-->", '
-                                                        "so it would hide the rest of the page",
-                                    'close it with "-->", or take it out'))
+        if m and m.group(0).startswith(("<!", "<?")):
+            pass  # reported by _declaration_findings
         elif m:
             findings.append(Finding(
                 m.start(), m.group(0)[:4], f'"{_short(m.group(0), 20)}" starts an HTML tag that is never closed with ">"',
                 'write "less than" in words, or finish the tag (only the harmless formatting tags are allowed)'))
+    if not findings and any(c in value for c in "<[{"):
+        findings.extend(rendered_findings(value))
+    return findings
+
+
+_DECLARATION = re.compile(r"<[!?][^\n>]{0,12}")
+
+
+def _declaration_findings(text: str) -> list[Finding]:
+    """Comments, CDATA, <!DOCTYPE>-like declarations and <?...?> processing instructions."""
+    m = _DECLARATION.search(text)  # the first is enough to say what to take out
+    if not m:
+        return []
+    start = m.group(0)
+    if start.startswith("<!--") and "-->" not in text[m.start() + 4:]:  # would hide the rest of the page
+        return [Finding(m.start(), "<!--", 'a comment "<!--" is never closed with "-->", '
+                                           "so it would hide the rest of the page",
+                        "take it out (content may not hold comments)")]
+    return [Finding(m.start(), start[:4], f'"{_short(start, 14)}" is not allowed in content: comments ("<!--"), '
+                                          '"<![CDATA[", "<!DOCTYPE" and "<?" are ended by browsers in places '
+                                          "this check could misread, so a tag could hide inside one",
+                    'take it out; to show the characters themselves, write "less than" in words')]
+
+
+# ---------------------------------------------------------------- the HTML Markdown makes
+
+_md_local = threading.local()
+
+
+def _render(text: str) -> str:
+    md = getattr(_md_local, "md", None)
+    if md is None:
+        import markdown  # only when a text holds something Markdown can turn into a tag
+
+        md = _md_local.md = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    return md.reset().convert(text)
+
+
+class _RenderedParser(_Parser):
+    """Reads the HTML that Markdown made of a text: the same allow-lists, and
+    the line is found by what is wrong (the HTML has no lines of the file)."""
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            super().handle_starttag(tag, [])
+            return
+        for name, value in attrs:
+            if name == "style" and tag in {"th", "td"} and _TABLE_ALIGN.fullmatch(value or ""):
+                continue  # Markdown's own column alignment
+            for f in attribute_findings(0, tag, name, value):
+                needle = (value or "")[:12] if name in URL_ATTRIBUTES else name
+                self.findings.append(Finding(None, needle, f.message, f.fix))
+
+    def handle_endtag(self, tag):
+        pass  # a closing tag Markdown writes closes a tag it opened
+
+
+def rendered_findings(value: str) -> list[Finding]:
+    """What is wrong in the HTML that the site's Markdown makes of a text."""
+    try:
+        rendered = _render(value)
+    except Exception as exc:  # a Markdown extension that cannot read the text: say so, never a traceback
+        return [Finding(None, "", f"this text cannot be read as Markdown ({type(exc).__name__})",
+                        "simplify the formatting near here")]
+    parser = _RenderedParser(rendered)
+    parser.feed(rendered)
+    parser.close()
+    findings = [Finding(None, f.needle.lstrip("<"), f.message, f.fix) if f.offset is not None else f
+                for f in parser.findings]
+    for f in _declaration_findings(rendered):
+        findings.append(Finding(None, f.needle, f.message, f.fix))
     return findings
 
 
 # ---------------------------------------------------------------- lines
 
 def _line(text: Text, finding: Finding, source_lines: list[str]) -> int:
-    before = text.value[: finding.offset]
-    if text.style == "|":  # a literal block: one line in the file for each line of the value
+    before = text.value[: finding.offset or 0]
+    if text.style == "|" and finding.offset is not None:  # a literal block: one line in the file for each line
         return text.line + 1 + before.count("\n")
     needle = finding.needle.lower()
     first = text.line + (1 if text.style == ">" else 0)
@@ -308,6 +414,13 @@ def check_texts(path: Path, source: str, texts: list[Text]) -> list[ContentError
             problems.append(ContentError(path, text.line, f"this text is {len(text.value):,} characters long, "
                                                           f"more than the {MAX_TEXT:,} a field may hold",
                                          "shorten it, or split it into several shorter texts"))
+            continue
+        brackets = text.value.count("[")
+        if brackets > MAX_BRACKETS:
+            problems.append(ContentError(path, text.line, f'this text holds {brackets} square brackets "[", more than '
+                                                          f"the {MAX_BRACKETS} a field may hold (each link or image "
+                                                          "uses one)",
+                                         "take some links out, or split it into several shorter texts"))
             continue
         for finding in text_findings(text.value):
             if lines is None:

@@ -4,6 +4,13 @@ Each content file is a mapping. A ``Schema`` lists its fields; a ``Field`` says
 what kind of value it holds. ``check`` walks the data, adds a ``ContentError``
 for every mistake (with the line it is on and how to fix it), and returns plain
 Python values for the model.
+
+Every number has limits (issue 19): a ``Field`` of kind "int" (or a "scalar"
+that is a number) says the lowest and highest whole number it may hold
+(``low``/``high``), every list the most items it may hold (``max_items``), and a
+one-line text is at most ``MAX_LINE`` characters. ``whole_number_problem`` is the
+one check of "a whole number between A and B", used here, by the forms and by
+the example home.
 """
 from __future__ import annotations
 
@@ -17,6 +24,30 @@ from .errors import ContentError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+#: The longest one-line text (a label, a title, a hint): the longest shipped is under 170 characters.
+MAX_LINE = 300
+
+
+def whole_number_problem(value: Any, low: int, high: int) -> str | None:
+    """Why ``value`` is not a whole number from ``low`` to ``high``, or None.
+
+    The words fit after "... is" or "... should be": they never repeat the
+    value itself, which can be a number of thousands of digits."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"a whole number from {low} to {high}, but it is {_type_name(value)}"
+    if value < low:
+        return f"at least {low}, but it is {_number(value)}"
+    if value > high:
+        return f"at most {high}, but it is {_number(value)}"
+    return None
+
+
+def _number(value: int) -> str:
+    if abs(value) < 10 ** 15:
+        return str(value)
+    digits = int(abs(value).bit_length() * 0.30103) + 1  # about; str() of a huge number can fail or be slow
+    return f"{'minus ' if value < 0 else ''}a number of about {digits:,} digits"
+
 
 @dataclass(frozen=True)
 class Field:
@@ -26,6 +57,8 @@ class Field:
     schema: "Schema | None" = None  # for mappings
     min_items: int = 0
     max_items: int | None = None
+    low: int | None = None   # for "int" (and a "scalar" that is a number): the lowest whole number allowed
+    high: int | None = None  # ... and the highest
     choices: tuple = ()
     help: str = ""  # one line: what this field is, used in messages
 
@@ -103,6 +136,9 @@ class Checker:
                 self.error(line, f"{where} is empty", "write the text, or remove the field if it is optional")
             if kind == "text" and "\n" in value.strip():
                 self.error(line, f"{where} should be one line", "join it into one line or shorten it")
+            elif kind == "text" and len(value.strip()) > MAX_LINE:
+                self.error(line, f"{where} is {len(value.strip()):,} characters long, more than the {MAX_LINE} "
+                                 f"characters a line of text may hold", "shorten it")
             return value.strip()
         if kind == "id":
             if not isinstance(value, str) or not ID_PATTERN.match(value):
@@ -114,7 +150,7 @@ class Checker:
             if isinstance(value, bool) or not isinstance(value, int):
                 self.error(line, wrong, "write a whole number without quotes, like 3")
                 return 0
-            return value
+            return self.in_range(value, spec, where, line)
         if kind == "bool":
             if not isinstance(value, bool):
                 self.error(line, wrong, "write true or false")
@@ -124,7 +160,7 @@ class Checker:
             if isinstance(value, bool) or not isinstance(value, int | str):
                 self.error(line, wrong, "write a whole number or a single word")
                 return str(value)
-            return value
+            return self.in_range(value, spec, where, line) if isinstance(value, int) else value
         if kind == "mapping":
             if not isinstance(value, dict):
                 self.error(line, wrong, "indent its fields under it, each as \"name: value\"")
@@ -141,6 +177,7 @@ class Checker:
             if spec.max_items is not None and len(value) > spec.max_items:
                 self.error(line, f"{where} has {len(value)} items, but may have at most {spec.max_items}",
                            "remove some, or split them")
+                return []  # the items are not checked one by one: there are too many
             items = []
             for i, item in enumerate(value):
                 item_line = value.line_of(i) if hasattr(value, "line_of") else line
@@ -157,11 +194,26 @@ class Checker:
             return items
         raise ValueError(f"unknown field kind {kind}")  # a bug in the schema, not in content
 
+    def in_range(self, value: int, spec: Field, where: str, line: int) -> int:
+        """The value, or ``spec.low`` after an error when it is outside ``spec.low``..``spec.high``."""
+        if spec.low is None or spec.high is None:
+            return value  # tests/test_content_limits.py makes sure every number field has limits
+        problem = whole_number_problem(value, spec.low, spec.high)
+        if problem is None:
+            return value
+        what = f" ({spec.help})" if spec.help else ""
+        self.error(line, f"{where}{what} should be {problem}",
+                   f"use a whole number from {spec.low} to {spec.high}")
+        return spec.low
+
 
 # ---------------------------------------------------------------- the schemas
 
+#: Lines of space a note or action field may show (on screen and on the worksheet); the most shipped is 4.
+MAX_ROWS = 20
+
 _option = Schema("a rating option", {
-    "value": Field("scalar", help="what is stored, such as 1"),
+    "value": Field("scalar", low=0, high=100, help="what is stored, such as 1"),
     "label": Field("text", help='what people see, such as "Not yet"'),
     "description": Field("text", help="one line that explains the option"),
 })
@@ -170,7 +222,7 @@ _note = Schema("a note field", {
     "id": Field("id", help="a stable id, never reused"),
     "label": Field("text"),
     "hint": Field("text", required=False),
-    "rows": Field("int", required=False, help="how many lines of space to show"),
+    "rows": Field("int", required=False, low=1, high=MAX_ROWS, help="how many lines of space to show"),
 })
 
 _choice = Schema("a choice", {
@@ -183,8 +235,8 @@ _action_field = Schema("an action field", {
     "label": Field("text"),
     "hint": Field("text", required=False),
     "type": Field("text", help="text, textarea, date or choice"),
-    "options": Field("list", required=False, item=_choice, min_items=1),
-    "rows": Field("int", required=False),
+    "options": Field("list", required=False, item=_choice, min_items=1, max_items=10),
+    "rows": Field("int", required=False, low=1, high=MAX_ROWS, help="how many lines of space to show"),
 })
 
 _retired = Schema("a retired question", {
@@ -216,21 +268,23 @@ _conversation = Schema("the conversation mode settings", {
 
 TOOLKIT = Schema("the toolkit settings", {
     "title": Field("text", help="the name of the toolkit"),
-    "version": Field("scalar", help="the question-set version; change it when questions change"),
-    "review_months": Field("int", help="months from a round to the default review date"),
+    "version": Field("scalar", low=1, high=1_000_000,
+                     help="the question-set version; change it when questions change"),
+    "review_months": Field("int", low=1, high=24, help="months from a round to the default review date"),
     "rating": Field("mapping", schema=Schema("the rating scale", {
         "prompt": Field("text", help='the question above the choices, such as "Where are we now?"'),
-        "options": Field("list", item=_option, min_items=2, help="the points of the scale, lowest first"),
+        "options": Field("list", item=_option, min_items=2, max_items=10,
+                         help="the points of the scale, lowest first"),
         "not_sure": Field("mapping", schema=_option, help="the \"not sure\" choice, left out of averages"),
     })),
-    "notes": Field("list", item=_note, min_items=1, help="the note fields under each question"),
-    "theme_notes": Field("list", item=_note, required=False, help="note fields for the whole theme"),
+    "notes": Field("list", item=_note, min_items=1, max_items=10, help="the note fields under each question"),
+    "theme_notes": Field("list", item=_note, required=False, max_items=10, help="note fields for the whole theme"),
     "actions": Field("mapping", schema=Schema("the forward-planning settings", {
         "intro": Field("markdown"),
-        "fields": Field("list", item=_action_field, min_items=1),
+        "fields": Field("list", item=_action_field, min_items=1, max_items=20),
     })),
     "round": Field("mapping", schema=Schema("the round settings", {
-        "roles": Field("list", item=Field("text"), min_items=1, help="suggested participant roles"),
+        "roles": Field("list", item=Field("text"), min_items=1, max_items=30, help="suggested participant roles"),
     })),
     "labels": Field("mapping", schema=Schema("the labels", {
         **{name: Field("text") for name in (
@@ -244,7 +298,7 @@ TOOLKIT = Schema("the toolkit settings", {
         "example_home": Field("text", required=False,
                               help="on a theme page while the example home is chosen: nothing is saved into it"),
     })),
-    "retired_questions": Field("list", required=False, item=_retired,
+    "retired_questions": Field("list", required=False, item=_retired, max_items=1000,
                                help="questions taken out; their answers are kept"),
     "retired_values": Field("list", required=False, item=_retired_value,
                             help="values taken out of the scale or a choice; answers holding them are kept"),
@@ -252,20 +306,23 @@ TOOLKIT = Schema("the toolkit settings", {
                           help="conversation mode: one question at a time for a group"),
 })
 
+#: The highest order number of a theme or a form.
+MAX_ORDER = 100
+
 THEME = Schema("the theme", {
     "id": Field("id", help="a stable id, the same as the file name"),
-    "order": Field("int", help="where the theme comes in the list, from 1"),
+    "order": Field("int", low=1, high=MAX_ORDER, help="where the theme comes in the list, from 1"),
     "title": Field("text"),
     "summary": Field("text", help="one line for the themes overview"),
     "introduction": Field("markdown"),
     "why_it_matters": Field("markdown"),
-    "questions": Field("list", min_items=1, item=Schema("a question", {
+    "questions": Field("list", min_items=1, max_items=20, item=Schema("a question", {
         "id": Field("id", help="a stable id, never reused"),
         "question": Field("text"),
-        "prompts": Field("list", item=Field("text"), min_items=1, help='the "things to think about"'),
+        "prompts": Field("list", item=Field("text"), min_items=1, max_items=10, help='the "things to think about"'),
     }), help="the reflection questions"),
     "what_good_looks_like": Field("markdown"),
-    "case_studies": Field("list", item=Field("id"), required=False),
+    "case_studies": Field("list", item=Field("id"), required=False, max_items=20),
 })
 
 # content/published-values.yml: every value ever published (published.py)
@@ -284,5 +341,5 @@ CASE_STUDY = Schema("the case study", {
     "summary": Field("text"),
     "story": Field("markdown"),
     "learning": Field("markdown", help="what other homes can learn"),
-    "themes": Field("list", item=Field("id"), min_items=1),
+    "themes": Field("list", item=Field("id"), min_items=1, max_items=20),
 })

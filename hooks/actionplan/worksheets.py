@@ -94,20 +94,20 @@ class Worksheets:
         sheets = self.sheets()
         index_href = lambda uri: _html_href(uri, INDEX)  # noqa: E731
         out = {INDEX: self._render(
-            "actionplan/worksheets-index.html", {"title": self.forms.settings["title"]},
+            "actionplan/worksheets-index.html", {"title": self.forms.settings["title"], "ap_kind": "overview"},
             theme_sheets=[s for s in sheets if s.theme is not None],
             other_sheets=[s for s in sheets if s.theme is None],
             link=lambda s: _html_href(INDEX, s.uri), pack=_html_href(INDEX, PACK))}
         # A sheet is for paper and repeats its theme's questions (the pack repeats them
         # all): search finds the theme page and the list of worksheets instead.
-        sheet_meta = lambda title: {"title": title, "hide": ["navigation", "toc"],  # noqa: E731
-                                    "search": {"exclude": True}}
+        sheet_meta = lambda title, kind="worksheet": {"title": title, "hide": ["navigation", "toc"],  # noqa: E731
+                                                    "search": {"exclude": True}, "ap_kind": kind}
         for sheet in sheets:
             out[sheet.uri] = self._render("actionplan/worksheet.html", sheet_meta(sheet.title), sheet=sheet,
                                           sheets=[sheet], title=sheet.title, level=1,
                                           index_href=index_href(sheet.uri))
         title = self.forms.settings["pack_title"]
-        out[PACK] = self._render("actionplan/worksheet.html", sheet_meta(title), sheet=None, sheets=sheets,
+        out[PACK] = self._render("actionplan/worksheet.html", sheet_meta(title, "pack"), sheet=None, sheets=sheets,
                                  title=title, level=2, index_href=index_href(PACK))
         return out
 

@@ -37,7 +37,7 @@ from .errors import ContentError
 
 #: A content file is a few kilobytes (the largest shipped is under 7 KB); this is far more than any
 #: needs, and it bounds the time the checks can take.
-MAX_BYTES = 128 * 1024
+MAX_BYTES = 64 * 1024
 #: Content nests about six deep (toolkit > actions > fields > a field > options > an option).
 MAX_DEPTH = 32
 

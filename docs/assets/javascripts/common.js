@@ -1,10 +1,14 @@
 /* Care home action plan: small helpers shared by every page script (window.APCommon).
  *
- * A classic script, loaded after question-set.js and store.js and before the
- * page scripts (app.js, results, conversation mode...). It holds only what more
- * than one page script needs: DOM shortcuts, dates, the word templates, and
- * the question set looked up by id. Nothing here touches localStorage: that
- * is store.js's job alone.
+ * A classic script, on every page (overrides/partials/ap-scripts.html), after
+ * the storage scripts where a page has them (question-set.js, rules.js, the
+ * store) and before the page scripts (pages/*.js, results, conversation mode,
+ * text size...). It holds only what more than one page script needs: DOM
+ * shortcuts, dates, the word templates, the question set looked up by id, and
+ * where this copy of the site keeps its keys. Nothing here touches
+ * localStorage: that is the storage layer's job alone. On a page without the
+ * storage scripts (a guidance page) the question set is empty and no text is
+ * a date.
  */
 (function () {
   "use strict";
@@ -52,6 +56,28 @@
     return e;
   }
   function roundText(r) { return (r.title || "") + (r.date ? " (" + fmtDate(r.date) + ")" : ""); }
+  /** o[k] when o has its own k: a stored name or id is never one of JavaScript's own words. */
+  function own(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
+  /** A copy of a <template>'s part made the n-th: "__N__" in its attributes becomes n. */
+  function renumber(node, n) {
+    var all = [node].concat($$("*", node));
+    all.forEach(function (e) {
+      for (var i = 0; i < e.attributes.length; i++) {
+        var at = e.attributes[i];
+        if (at.value.indexOf("__N__") !== -1) e.setAttribute(at.name, at.value.split("__N__").join(String(n)));
+      }
+    });
+  }
+  /** The start of every key this copy of the site keeps on the device: the
+      storage layer's where the page has it, else the site's base path (Material's
+      __md_scope, as the inline script in partials/ap-head.html reads it before
+      the first paint) and "ap:". The text size (textsize.js) is kept under it on
+      every page, with or without the storage scripts. */
+  var keyPrefix = (function () {
+    if (window.APStore) return window.APStore.prefix;
+    try { if (window.__md_scope) return window.__md_scope.pathname + "ap:"; } catch (e) { /* fall through */ }
+    return new URL(".", location.href).pathname + "ap:";
+  })();
 
   // ---- the question set, looked up by id ------------------------------------
   var q = {
@@ -149,7 +175,7 @@
   function turnPage(name, dir) { pages[name] = Math.max(0, pageStart(name) + dir * pageSize(name)); }
 
   window.APCommon = {
-    $: $, $$: $$, ready: ready, el: el, fill: fill,
+    $: $, $$: $$, ready: ready, el: el, fill: fill, own: own, renumber: renumber, keyPrefix: keyPrefix,
     today: today, isDate: isDate, fmtDate: fmtDate, addMonths: addMonths, roundText: roundText,
     q: q, resolveSelection: resolveSelection,
     dateOk: dateOk, page: page, pageStart: pageStart, turnPage: turnPage

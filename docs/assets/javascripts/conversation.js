@@ -3,9 +3,9 @@
  * One question at a time, filling the screen in large type, for a group round
  * a tablet or a television. It is only a view over the page's real form: the
  * same fieldset, the same radios (styled as big buttons) and one of the note
- * boxes, so app.js saves the answers exactly as it always does. The group is
+ * boxes, so the theme form (pages/theme-form.js) saves the answers exactly as it always does. The group is
  * chosen through the session bar's own controls (select#ap-participant and the
- * "Add a person or group" form), so app.js creates and selects it.
+ * "Add a person or group" form), so the session bar (pages/session-bar.js) creates and selects it.
  *
  * Moves: the Previous and Next buttons, the arrow keys and Page Up / Page Down
  * (a presentation clicker), and swiping. Escape leaves and lands on the same

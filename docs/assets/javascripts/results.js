@@ -4,7 +4,7 @@
  * (store.js, read through its public functions only). The page's structure and
  * every word are in its markup (overrides/actionplan/results-body.html, from
  * content/results.yml): this script fills in numbers, names and answers, with
- * textContent only. Loaded on the Results page alone (overrides/results.html).
+ * textContent only. Loaded on the Results page alone (kind "results", overrides/partials/ap-scripts.html).
  */
 (function () {
   "use strict";

@@ -9,10 +9,10 @@
 (function () {
   "use strict";
 
-  var C = window.APCommon, St = window.APStore;
-  if (!C || !St) return;
+  var C = window.APCommon;
+  if (!C) return;
   var $ = C.$, $$ = C.$$;
-  var KEY = St.prefix + "text-size";
+  var KEY = C.keyPrefix + "text-size"; // every page has common.js; not every page has the storage scripts
   var html = document.documentElement;
 
   function current() { return html.getAttribute("data-ap-text-size") || "normal"; }

@@ -1,0 +1,180 @@
+/* Care home action plan: what every page that keeps answers shares (window.APPage).
+ *
+ * Loaded on the theme pages and "Your data" (overrides/partials/ap-scripts.html),
+ * before the parts of the page (session-bar.js, theme-form.js, actions.js,
+ * earlier.js, download.js, your-data.js), which add themselves with
+ * APPage.part({...}); pages/start.js, loaded after them, starts the page.
+ *
+ * It holds what the parts share: which home, round and person are shown (ctx),
+ * laying the page out again from what is stored (restoreAll: each part's
+ * restore, in the order they were loaded), the status line ("Saved") and the
+ * notices about storage and other tabs, the text waiting to be saved (pending,
+ * flushAll), and one listener per kind of event, which hands each click
+ * (data-ap-do), form (data-ap-form) and change to the part that knows it.
+ *
+ * The HTML is the form: the parts only fill in, save and summarise the
+ * controls the site already has. User text reaches the page through
+ * textContent and value only. Words come from the page's own markup.
+ */
+(function () {
+  "use strict";
+
+  var St = window.APStore, C = window.APCommon;
+  if (!St || !C) return;
+  var $ = C.$, $$ = C.$$;
+
+  var P = {
+    ctx: { home: null, round: null, participant: null, theme: null },
+    pending: Object.create(null), // element id -> {timer, run}: text waiting to be saved
+    forceRefresh: false           // after another tab replaced everything: show what is stored now
+  };
+  var ctx = P.ctx;
+  var parts = [];
+  var clicks = Object.create(null);  // data-ap-do -> [handler(btn, what, event)]
+  var forms = Object.create(null);   // data-ap-form -> handler(form, data)
+  var statusTimer = null, refreshTimer = null;
+
+  /** A part of the page: {present(), init(), ready(), restore(), change(node) -> true when
+      it was the part's, input(event), wiped(), reset(), clicks: {what: fn}, forms: {kind: fn}}. */
+  P.part = function (p) {
+    parts.push(p);
+    Object.keys(p.clicks || {}).forEach(function (what) { (clicks[what] = clicks[what] || []).push(p.clicks[what]); });
+    Object.keys(p.forms || {}).forEach(function (kind) { forms[kind] = p.forms[kind]; });
+  };
+  function each(hook) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    parts.forEach(function (p) { if (p[hook]) p[hook].apply(null, args); });
+  }
+
+  // ---- status: "Saved", and the alert when nothing can be kept --------------
+  P.say = function (text) {
+    var s = $("#ap-save-status");
+    if (!s) return;
+    s.textContent = text;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(function () { s.textContent = ""; }, 4000);
+  };
+  /* Another tab deleted, replaced, undid or merged, or changed the field being typed in. */
+  P.otherTab = function (kind) {
+    $$("[data-ap-other-tab]").forEach(function (n) {
+      var text = n.getAttribute("data-" + kind);
+      if (!text) return;
+      n.textContent = text;
+      n.hidden = false;
+    });
+  };
+  function showStorageStatus() {
+    var failing = St.isFailing();
+    $$("[data-ap-storage-alert]").forEach(function (a) { a.hidden = !failing; });
+  }
+
+  // ---- which home, round and person; laying the page out again --------------
+  function resolve() {
+    var r = C.resolveSelection(St, ctx);
+    ctx.home = r.home; ctx.round = r.round; ctx.participant = r.participant;
+    ctx.rounds = r.rounds; ctx.participants = r.participants;
+  }
+  P.restoreAll = function () {
+    resolve();
+    each("restore");
+    showStorageStatus();
+  };
+  /** Lay the page out again; with force, every field shows what is stored, even where someone types. */
+  P.refreshAll = function (force) {
+    P.forceRefresh = !!force;
+    try { P.restoreAll(); } finally { P.forceRefresh = false; }
+  };
+  /** Another home (or none): each part empties what belonged to the last one (the actions). */
+  P.reset = function () { each("reset"); };
+
+  // ---- text waiting to be saved ----------------------------------------------
+  P.dirty = function (node) { return node.id && P.pending[node.id]; };
+  P.flushAll = function () {
+    Object.keys(P.pending).forEach(function (k) { if (P.pending[k]) P.pending[k].run(); });
+  };
+
+  /** The button that shows and hides a form. */
+  P.toggleFor = function (form) { return $('[aria-controls="' + form.id + '"]'); };
+
+  // ---- events, each handed to the part that knows it -------------------------
+  function onClick(e) {
+    var btn = e.target.closest && e.target.closest("[data-ap-do]");
+    if (!btn) return;
+    var what = btn.getAttribute("data-ap-do");
+    (clicks[what] || []).forEach(function (fn) { fn(btn, what, e); });
+  }
+  function onChange(e) {
+    var t = e.target;
+    C.dateOk(t, true);
+    parts.some(function (p) { return p.change && p.change(t); });
+  }
+  function onInput(e) { each("input", e); }
+
+  function onSubmit(e) {
+    var form = e.target, kind = form.getAttribute && form.getAttribute("data-ap-form");
+    if (!kind) return;
+    e.preventDefault();
+    var data = {};
+    $$("input", form).forEach(function (i) { if (i.name) data[i.name] = i.value.trim(); });
+    // the part does what the form asks; it returns null when there is nothing to do,
+    // else {tidy(): put the form away, refresh: show every field afresh, focus(): where to}
+    var done = forms[kind] ? forms[kind](form, data) : null;
+    if (!done) return;
+    if (ctx.home) St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
+    if (done.tidy) done.tidy();
+    P.refreshAll(done.refresh);
+    P.say(form.getAttribute("data-done") || ($("#ap-save-status") || form).getAttribute("data-saved"));
+    var focusTo = done.focus && done.focus();
+    if (focusTo) focusTo.focus();
+  }
+
+  /* Show what is stored now. After another tab deleted, replaced or undid
+     everything, fields show the new answers even where the cursor is, and a
+     theme page starts a new plan if nothing is left. */
+  var otherKind = null;
+  function refresh() {
+    var kind = otherKind;
+    otherKind = null;
+    if (kind) {
+      ctx.home = ctx.round = ctx.participant = null;
+      P.forceRefresh = true;
+      each("wiped");
+    }
+    try { P.restoreAll(); } finally { P.forceRefresh = false; }
+  }
+  function onStorage(e) {
+    if (e.key !== null && e.key.lastIndexOf(St.prefix, 0) !== 0) return;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, 30);
+  }
+  function onOtherTab(kind) {
+    P.otherTab(kind);
+    if (kind !== "merged") otherKind = kind;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, 60); // after the other tab's writes have all arrived
+  }
+
+  /** Called once, by pages/start.js, when every part has been loaded. */
+  P.start = function () {
+    try { St.migrate(); } catch (e) { /* keep going: nothing is removed by a failed migration */ }
+    if (!parts.some(function (p) { return p.present && p.present(); })) return;
+    try { St.checkOnce(); } catch (e) { /* keep going: a record that cannot be repaired is left as it is */ }
+    St.onStatus(showStorageStatus);
+    St.probe();
+    each("init");
+    P.restoreAll();
+    each("ready");
+    document.addEventListener("input", onInput);
+    document.addEventListener("change", onChange);
+    document.addEventListener("click", onClick);
+    document.addEventListener("submit", onSubmit);
+    window.addEventListener("storage", onStorage);
+    St.onOtherTab(onOtherTab);
+    document.addEventListener("invalid", function (e) { C.dateOk(e.target, true); }, true);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") P.flushAll(); });
+    window.addEventListener("pagehide", P.flushAll);
+    window.addEventListener("beforeunload", P.flushAll);
+  };
+
+  window.APPage = P;
+})();
