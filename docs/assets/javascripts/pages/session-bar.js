@@ -17,7 +17,12 @@
 
   /** A home, a round and a person to answer as, made from the bar's words when missing. */
   function ensureDefaults(bar) {
-    var h = St.currentHome();
+    var h = St.currentHome(), example = bar.getAttribute("data-example-home");
+    if (h && example && h.id === example) {
+      // the example home is for looking (issue 18): a theme page opens on the user's own home
+      h = St.homes().filter(function (x) { return x.id !== example; })[0] || null;
+      if (h) St.setCurrentHome(h.id);
+    }
     if (!h) h = St.createHome(bar.getAttribute("data-default-home"));
     ctx.home = h.id;
     if (!St.rounds(h.id).length) St.createRound(h.id, { title: bar.getAttribute("data-default-round"), date: C.today(), home: "" });
@@ -59,8 +64,13 @@
     } else if (which === "participant") {
       ctx.participant = t.value;
     }
+    // the person being typed as was removed in another tab: what was typed is saved for the
+    // person chosen now (the page said so, issue 18)
+    var carry = P.hold && P.unsaved ? P.unsaved() : [];
+    P.hold = null;
     if (ctx.home && which !== "home") St.setSelection(ctx.home, { round: ctx.round, participant: ctx.participant });
     P.refreshAll(true);
+    if (which === "participant") carry.forEach(function (c) { c.node.value = c.value; P.saveNow(c.node); });
     return true;
   }
 

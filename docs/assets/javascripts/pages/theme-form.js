@@ -33,7 +33,7 @@
     if (!P.forceRefresh && typing(node)) {
       // someone is typing here: keep their words; say so if another tab changed this field
       var was = known.get(node);
-      if (was !== undefined && value !== was && value !== node.value) P.otherTab("conflict");
+      if (was !== undefined && value !== was && value !== node.value && !P.hold) P.otherTab("conflict");
       known.set(node, value);
       return;
     }
@@ -87,6 +87,11 @@
   }
   function save(node, info, snap) {
     if (!snap.home) return;
+    if (P.isExample && P.isExample(snap.home)) return; // the example home is for looking (issue 18)
+    if (P.hold && info.type.needsPerson) { // the person was removed in another tab: not saved, and said
+      P.otherTab("person-gone", { name: P.hold.name });
+      return;
+    }
     var value = node.type === "radio" ? (node.checked ? node.value : "") : node.value;
     var status = $("#ap-save-status");
     if (!C.dateOk(node)) return; // not a real date: not stored, and the field's own message says why
@@ -113,6 +118,20 @@
     job.timer = setTimeout(job.run, TEXT_DELAY);
     P.pending[key] = job;
   }
+  /** Any field of the form someone is typing in now. */
+  P.typingAny = function () {
+    return $$("#ap-questions textarea[data-ap-field], #ap-theme-notes [data-ap-field]").some(typing);
+  };
+  /** The text typed and not saved (another tab removed the person): [{node, value}]. */
+  P.unsaved = function () {
+    return $$("#ap-questions textarea[data-ap-field], #ap-theme-notes [data-ap-field]").filter(function (n) {
+      return n.value !== (known.get(n) || "");
+    }).map(function (n) { return { node: n, value: n.value }; });
+  };
+  P.saveNow = function (node) {
+    var info = fieldInfo(node);
+    if (info) save(node, info, { home: ctx.home, round: ctx.round, participant: ctx.participant });
+  };
   function immediate(node) {
     return node.type === "radio" || node.type === "date" || node.tagName === "SELECT";
   }
