@@ -160,6 +160,8 @@ def test_two_tabs_on_two_versions_never_lose_a_saved_answer(browser, site):
         other.wait_for_timeout(300)
         assert _answers(other) == saved, "the other version keeps the answer exactly as it is"
         assert not aside(other)
+        # the version that does not know 5 says the answer is there, from a newer version
+        assert "newer version" in _question(other, Q1).inner_text() and '"5"' in _question(other, Q1).inner_text()
         assert old.is_checked(f"#q-{Q1}-rating-5"), "the first tab still shows its saved answer"
 
         site.deploy("retired")

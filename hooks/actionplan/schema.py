@@ -295,6 +295,8 @@ TOOLKIT = Schema("the toolkit settings", {
         )},
         "retired_value": Field("text", required=False,
                                help="the hint beside an earlier answer whose value is retired (issue 18)"),
+        "unknown_value": Field("text", required=False,
+                               help='beside a rating from a newer version of the site; {value} is the rating'),
         "example_home": Field("text", required=False,
                               help="on a theme page while the example home is chosen: nothing is saved into it"),
     })),

@@ -51,7 +51,14 @@
       var a = ctx.round && ctx.participant ? St.getAnswer(ctx.home, ctx.round, ctx.participant, qid) : null;
       var rating = a && a.rating ? String(a.rating) : "";
       var notes = (a && a.notes) || {};
-      $$("input[type=radio][data-ap-field]", fs).forEach(function (r) { r.checked = r.value === rating; r.disabled = !open; });
+      var radios = $$("input[type=radio][data-ap-field]", fs);
+      radios.forEach(function (r) { r.checked = r.value === rating; r.disabled = !open; });
+      // a rating this version does not know (a newer version's): kept as it is, and said (issue 18)
+      var unknown = $("[data-ap-unknown-rating]", fs), strange = !!rating && !radios.some(function (r) { return r.value === rating; });
+      if (unknown) {
+        unknown.hidden = !strange;
+        unknown.textContent = strange ? C.fill(unknown.getAttribute("data-template"), { value: rating }) : "";
+      }
       $$("textarea[data-ap-field]", fs).forEach(function (t) { P.setText(t, C.own(notes, t.getAttribute("data-ap-field")) || ""); t.disabled = !open; });
     });
     var tn = $("#ap-theme-notes");
