@@ -250,9 +250,9 @@ _retired = Schema("a retired question", {
 # and count as this says (issue 18; see published.py).
 _retired_value = Schema("a retired value", {
     "of": Field("id", help='"rating", or the id of an action field that is a choice, such as "status"'),
-    "value": Field("scalar", help="the value as it was stored, such as 5 or in-progress"),
+    "value": Field("scalar", low=0, high=100, help="the value as it was stored, such as 5 or in-progress"),
     "label": Field("text", help="the words people saw for it"),
-    "counts_as": Field("scalar", required=False,
+    "counts_as": Field("scalar", required=False, low=0, high=100,
                        help="the value it counts as now; leave it out (or null) to count it as nothing"),
 })
 
@@ -302,7 +302,7 @@ TOOLKIT = Schema("the toolkit settings", {
     })),
     "retired_questions": Field("list", required=False, item=_retired, max_items=1000,
                                help="questions taken out; their answers are kept"),
-    "retired_values": Field("list", required=False, item=_retired_value,
+    "retired_values": Field("list", required=False, item=_retired_value, max_items=1000,
                             help="values taken out of the scale or a choice; answers holding them are kept"),
     "conversation": Field("mapping", required=False, schema=_conversation,
                           help="conversation mode: one question at a time for a group"),
@@ -329,9 +329,9 @@ THEME = Schema("the theme", {
 
 # content/published-values.yml: every value ever published (published.py)
 PUBLISHED = Schema("the record of published values", {
-    "values": Field("list", min_items=1, item=Schema("a published value", {
+    "values": Field("list", min_items=1, max_items=10000, item=Schema("a published value", {
         "of": Field("id", help='"rating", or the id of an action field that is a choice'),
-        "value": Field("scalar"),
+        "value": Field("scalar", low=0, high=100),
         "label": Field("text", help="the words people saw for it last"),
     }), help="every value saved answers may hold"),
 })
