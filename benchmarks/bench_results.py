@@ -17,7 +17,8 @@ from harness import built_site
 
 ROUNDS, PEOPLE, ACTIONS, RUNS = 20, 10, 200, 7
 PAGE = "results/index.html"
-SCRIPTS = ["figures.js", "results.js", "review.js", "sample-home.js"]
+SCRIPTS = ["figures.js", *(f"results/{n}.js" for n in ("page", "choose", "glance", "side", "chart", "progress", "plan",
+                                                       "sample", "main")), "review.js", "sample-home.js"]
 
 SEED = """([rounds, people, actions]) => {
   const S = window.APStore, Q = window.ACTION_PLAN_QUESTIONS;
@@ -92,7 +93,7 @@ def main():
         print("New scripts (bytes, gzipped):")
         for name in SCRIPTS:
             data = (site / "assets/javascripts" / name).read_bytes()
-            print(f"  {name:<16} {len(data):7d} {len(gzip.compress(data, 9)):7d}")
+            print(f"  {name:<22} {len(data):7d} {len(gzip.compress(data, 9)):7d}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ on_files   adds the generated theme and case-study pages and the question set;
            MkDocs gets only a stub of its front matter and headings (for the
            table of contents) to convert, and
 on_page_content  puts the finished HTML in place of what came of the stub.
+on_page_markdown  puts the share section (issue 21) into docs/your-data.md.
 on_page_context  escapes the page description, which Material writes into an
            attribute as it is (issue 12: a summary with a quote in it).
 on_post_page  stops the build when a page's ap_kind is not one that
@@ -30,6 +31,7 @@ from actionplan.render import HtmlPage, Renderer, expand_nav
 from actionplan import csp, precache, preload
 from actionplan.forms import load_forms
 from actionplan.results import load_results
+from actionplan.sharing import load_sharing
 from actionplan.worksheets import PRINT_PAGES_CSS, Worksheets
 from actionplan.worksheets import expand_nav as worksheets_nav
 from mkdocs.structure.files import InclusionLevel
@@ -63,11 +65,17 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     if _state["results"] is not None:
         config.extra["ap_review"] = _state["results"].notice_words()
+    try:  # issue 21: the Compare homes page and the share section of Your data
+        _state["sharing"] = load_sharing(_content_dir(config), _state["renderer"])
+    except ContentErrors as exc:
+        raise PluginError(str(exc)) from None
     if config.nav:
         config.nav = expand_nav(config.nav, toolkit)
         config.nav = worksheets_nav(config.nav, _state["worksheets"])
         if _state["results"] is not None:
             config.nav = _state["results"].expand_nav(config.nav)
+        if _state["sharing"] is not None:
+            config.nav = _state["sharing"].expand_nav(config.nav)
     return config
 
 
@@ -77,8 +85,16 @@ def on_files(files, config):
     _add_worksheets(files, config)
     results = _state.get("results")
     if results is not None:
-        _add(files, config, {**results.pages(), **results.assets()})
+        _add(files, config, {**results.pages(), **results.assets()}, not_in_nav=results.not_in_nav)
+    if _state.get("sharing") is not None:
+        _add(files, config, _state["sharing"].pages())
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # issue 21: the share section of "Your data", in place of its marker
+    sharing = _state.get("sharing")
+    return sharing.your_data(markdown) if sharing is not None else markdown
 
 
 def _add(files, config, generated: dict, not_in_nav=()):

@@ -224,5 +224,9 @@ def test_conversation_answers_show_in_the_results_under_the_groups_name(page, ba
     row = page.locator(".ap-rs-glance tbody tr").first.inner_text()
     assert "2.5" in row, row
     # side by side: the group's rating sits next to the question it answered
-    side = page.locator(f'.ap-rs-q[data-ap-question="{first}"] tbody tr:has-text("Residents\' meeting")')
+    # (issue 20: side by side is a grid of questions by people; find the group's column)
+    row = page.locator(f'tr.ap-rs-q[data-ap-question="{first}"]')
+    heads = row.locator("xpath=ancestor::table[1]/thead/tr/th").all_inner_texts()
+    col = next(i for i, h in enumerate(heads) if "Residents' meeting" in h)
+    side = row.locator("xpath=./*").nth(col)
     assert "Not yet" in side.inner_text()

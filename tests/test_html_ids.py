@@ -98,7 +98,7 @@ def _pages(site: Path) -> list[Path]:
 def script_ids() -> set[str]:
     """The ids the site's scripts give, whole, to the elements they make."""
     found = set()
-    for js in (ROOT / "docs" / "assets" / "javascripts").glob("*.js"):
+    for js in (ROOT / "docs" / "assets" / "javascripts").rglob("*.js"):
         found |= set(re.findall(r'\.id\s*=\s*"([^"]+)"\s*;', js.read_text(encoding="utf-8")))
     return found
 

@@ -23,7 +23,7 @@ EVERY_PAGE = {"common.js", "textsize.js", "offline.js"}
 
 # what each group of scripts is, by file name under assets/javascripts/
 STORAGE = re.compile(r"^(store\.js|store/|rules\.js|question-set\.js)")  # the storage layer
-RESULTS = re.compile(r"^(results\.js|sample-home\.js)$")
+RESULTS = re.compile(r"^(results\.js|results/|sample-home\.js)")
 THEME_FORM = re.compile(r"^pages/(theme-form|actions|session-bar)\.js$")
 YOUR_DATA = "pages/your-data.js"
 
@@ -127,7 +127,7 @@ def test_theme_page_loads_the_form_and_no_results_code(loaded):
 
 @pytest.mark.browser
 def test_results_loads_results_code_and_not_the_theme_form(loaded):
-    _check(loaded, "Results", needs=[STORAGE, "figures.js", "results.js", "sample-home.js", "print.js"],
+    _check(loaded, "Results", needs=[STORAGE, "figures.js", "results/main.js", "sample-home.js", "print.js"],
            never=[THEME_FORM, YOUR_DATA, re.compile(r"^pages/"), "conversation.js", "review.js"])
 
 

@@ -166,7 +166,7 @@ def test_two_people_compared_flags_only_two_points_apart(context, base_url):
     # the grid: "not sure" is left out of the averages, and counted apart
     row = page.locator(f'.ap-rs-glance tr[data-ap-theme="{MT}"]')
     cells = row.locator("td")
-    whole_team, night, home = (cells.nth(i).inner_text() for i in range(3))
+    home, whole_team, night = (cells.nth(i).inner_text() for i in range(3))  # "Whole home" first (issue 20)
     assert "1.5" in whole_team and "3 answered" in whole_team and "1 not sure" in whole_team
     assert "3.3" in night and "0 not sure" in night
     assert "2.6" in home  # (2 + 1 + 3 + 4 + 3) / 5
@@ -229,7 +229,7 @@ def test_leaving_a_person_out_changes_every_figure(imported):
     page = imported
     page.uncheck('[data-ap-rs-people] input >> nth=1')  # Night staff
     heads = page.locator(".ap-rs-glance thead th").evaluate_all("els => els.map(e => e.textContent)")
-    assert heads == [W["glance"]["theme"], "Manager", W["glance"]["home"]]
+    assert heads == [W["glance"]["theme"], W["glance"]["home"], "Manager"]  # "Whole home" first (issue 20)
     assert page.locator(f'.ap-rs-glance tr[data-ap-theme="{MI}"] .ap-rs-cell--home').get_attribute("data-ap-avg") == "2.0"
     row = page.locator(f'.ap-rs-progress-table tr[data-ap-theme="{MI}"] td')
     assert row.evaluate_all("els => els.map(e => e.dataset.apAvg || null)") == ["3.0", "3.0", "2.0"]
@@ -259,7 +259,7 @@ def test_action_plan_lists_late_actions_first_and_the_review_date(imported, base
     page = imported
     rows = page.locator("[data-ap-rs-actions] tbody tr")
     ids = rows.evaluate_all("els => els.map(e => e.dataset.apAction)")
-    assert ids == ["a-late", "a-soon", "a-done", "a-later", "a-none"]
+    assert ids == ["a-late", "a-soon", "a-later", "a-none", "a-done"]  # done ones last (issue 20)
     assert W["actions"]["overdue"] in rows.nth(0).inner_text()
     assert W["actions"]["due_soon"] in rows.nth(1).inner_text()
     counts = page.locator("[data-ap-rs-counts] li").evaluate_all("els => els.map(e => e.textContent)")

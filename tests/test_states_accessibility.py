@@ -164,6 +164,66 @@ def results_example_removed(page, base_url):
     page.wait_for_function("document.querySelector('[data-ap-rs-example-status]').textContent.length > 0")
 
 
+def _report(name):
+    """A printed report page (issue 20), empty or with the example home loaded first."""
+    def empty(page, base_url):
+        page.goto(base_url + f"results/{name}.html")
+        page.wait_for_selector("[data-ap-report][data-ap-ready]")
+
+    def example(page, base_url):
+        results_example_home(page, base_url)
+        empty(page, base_url)
+        page.wait_for_selector("[data-ap-report-doc]", state="visible")
+    return empty, example
+
+
+REPORT_STATES = {}
+for _name, _title in (("summary", "summary report"), ("full", "full report"), ("you-said-we-did", "you said, we did")):
+    _empty, _example = _report(_name)
+    REPORT_STATES[f"{_title}, nothing answered yet"] = ("site", _empty)
+    REPORT_STATES[f"{_title}, the example home"] = ("site", _example)
+
+
+def results_notes_open(page, base_url):
+    results_example_home(page, base_url)
+    page.locator("details.ap-rs-notes-box >> nth=0").locator("summary").click()
+    page.locator("details.ap-rs-unanswered >> nth=0").locator("summary").click()
+    page.locator(".ap-rs-bar a[href='#ap-side']").click()
+
+
+def results_late_only(page, base_url):
+    results_example_home(page, base_url)
+    page.check("#ap-rs-filter-late")
+    page.locator("[data-ap-rs-actions] tbody tr").first.wait_for()
+
+
+def results_status_saved(page, base_url):
+    results_example_home(page, base_url)
+    page.locator("[data-ap-rs-actions] tbody tr select").first.select_option("done")
+    page.locator("[data-ap-rs-saved]").get_by_text("Saved").wait_for()
+
+
+def compare_empty(page, base_url):
+    page.goto(base_url + "compare/index.html")
+    page.wait_for_selector("[data-ap-compare][data-ap-ready]")
+
+
+def compare_loaded(page, base_url):
+    from test_results import three_rounds
+    compare_empty(page, base_url)
+    page.set_input_files("#ap-cmp-files", files=[
+        {"name": "elm-court.json", "mimeType": "application/json", "buffer": json.dumps(three_rounds()).encode()},
+        {"name": "broken.json", "mimeType": "application/json", "buffer": b"{ not finished"}])
+    page.wait_for_selector("[data-ap-compare][data-ap-drawn] [data-ap-cmp-grid] tbody tr")
+    page.locator('[data-ap-cmp-grid] th[data-ap-cmp-col="managing-transitions"] button').click()
+
+
+def summary_preview(page, base_url):
+    _seed_person(page, base_url)
+    page.check("#ap-summary-include")
+    page.locator("[data-ap-share-preview] li").first.wait_for()
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -185,6 +245,13 @@ STATES = {
     "results, remove the example home, confirmation open": ("site", results_example_remove_confirm),
     "results, the example home removed": ("site", results_example_removed),
     "a theme page on the example home, for looking only": ("site", theme_on_the_example_home),
+    **REPORT_STATES,
+    "results, notes and unanswered questions open": ("site", results_notes_open),
+    "results, action plan showing late actions only": ("site", results_late_only),
+    "results, a status changed, Saved showing": ("site", results_status_saved),
+    "compare homes, no files yet": ("site", compare_empty),
+    "compare homes, files loaded and one refused": ("site", compare_loaded),
+    "your data, the summary for the commissioner": ("site", summary_preview),
 }
 
 

@@ -77,7 +77,7 @@ FORM = Schema("the form", {
 })
 
 LABELS = ("print", "print_hint", "print_worksheet", "print_answers", "print_answers_hint",
-          "all_worksheets", "page", "tick_one", "theme", "themes_list")
+          "print_everyone", "print_everyone_hint", "printed_answers", "all_worksheets", "page", "tick_one", "theme", "themes_list")
 
 SETTINGS = Schema("the worksheets settings", {
     "title": Field("text", help="the heading of the worksheets page"),

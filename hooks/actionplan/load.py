@@ -15,6 +15,7 @@ from .yamlload import load_yaml, path_problem
 TOOLKIT_FILE = "toolkit.yml"
 THEMES_DIR = "themes"
 CASE_STUDIES_DIR = "case-studies"
+QUALITY_FILE = "quality-statements.yml"
 
 
 #: The most files a content folder may hold (issue 19): each file is a page, or
@@ -102,11 +103,47 @@ def load_toolkit(content_dir: Path | str) -> Toolkit:
         _check_settings(settings, settings_path, raw, problems)
         published.check(settings, raw, settings_path, content, problems)
     _check_links(themes, studies, settings or {}, settings_path, problems, broken)
+    quality = _load_quality(content, themes, problems)
     if problems:
         raise ContentErrors(problems)
     themes.sort(key=lambda t: t.order)
     studies.sort(key=lambda s: s.title.lower())
-    return Toolkit(settings=settings, themes=themes, case_studies=studies, content_dir=content)
+    return Toolkit(settings=settings, themes=themes, case_studies=studies, content_dir=content, quality=quality)
+
+
+def _load_quality(content: Path, themes: list[Theme], problems: list[ContentError]) -> dict:
+    """content/quality-statements.yml (optional), and each theme's quality_statements checked against it."""
+    path = content / QUALITY_FILE
+    out = {"key_questions": [], "statements": []}
+    if path.exists() or path.is_symlink():
+        raw = load_yaml(path, problems, content)
+        before = len(problems)
+        clean = schema.Checker(path, problems).mapping(raw, schema.QUALITY_STATEMENTS, "the quality statements", 1) \
+            if raw is not None else None
+        if clean is None or len(problems) > before:
+            return out
+        keys = [k["id"] for k in clean["key_questions"]]
+        seen: set[str] = set()
+        for i, st in enumerate(clean["statements"]):
+            line = raw["statements"].line_of(i)
+            if st["key_question"] not in keys:
+                problems.append(ContentError(path, line, f'the quality statement "{st["id"]}" names the key question '
+                                                         f'"{st["key_question"]}", which is not in key_questions',
+                                             "use one of: " + ", ".join(keys)))
+            if st["id"] in seen:
+                problems.append(ContentError(path, line, f'the quality statement id "{st["id"]}" is used twice',
+                                             "give each statement its own id"))
+            seen.add(st["id"])
+        out = clean
+    known = {st["id"] for st in out["statements"]}
+    for theme in themes:
+        for i, ref in enumerate(theme.quality_statements):
+            if ref not in known:
+                fix = ("use one of the ids in content/" + QUALITY_FILE + ": " + ", ".join(sorted(known))) if known \
+                    else f"add content/{QUALITY_FILE} with the statement, or take the id out"
+                problems.append(ContentError(theme.path, theme.data["quality_statements"].line_of(i),
+                                             f'the quality statement "{ref}" is not on the list', fix))
+    return out
 
 
 def _check_settings(settings: dict, path: Path, raw, problems: list[ContentError]) -> None:

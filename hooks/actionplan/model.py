@@ -34,6 +34,7 @@ class Theme:
     case_studies: list[str]
     path: Path
     data: dict = field(repr=False)
+    quality_statements: list[str] = field(default_factory=list)
 
     @classmethod
     def from_data(cls, clean: dict, path: Path, raw) -> "Theme":
@@ -44,7 +45,8 @@ class Theme:
         return cls(id=clean["id"], order=clean["order"], title=clean["title"], summary=clean["summary"],
                    introduction=clean["introduction"], why_it_matters=clean["why_it_matters"],
                    questions=questions, what_good_looks_like=clean["what_good_looks_like"],
-                   case_studies=clean.get("case_studies") or [], path=path, data=raw)
+                   case_studies=clean.get("case_studies") or [], path=path, data=raw,
+                   quality_statements=clean.get("quality_statements") or [])
 
     def line_of(self, key: str) -> int:
         return self.data.line_of(key)
@@ -85,6 +87,8 @@ class Toolkit:
     themes: list[Theme]
     case_studies: list[CaseStudy]
     content_dir: Path
+    # content/quality-statements.yml (optional): {"key_questions": [...], "statements": [...]}
+    quality: dict = field(default_factory=lambda: {"key_questions": [], "statements": []})
 
     @property
     def labels(self) -> dict:
@@ -116,7 +120,10 @@ class Toolkit:
             "themes": [{
                 "id": t.id, "order": t.order, "title": t.title, "url": f"themes/{t.id}",
                 "questions": [{"id": q.id, "number": q.number, "question": q.question} for q in t.questions],
+                "quality_statements": list(t.quality_statements),
             } for t in self.themes],
+            "key_questions": [dict(k) for k in self.quality["key_questions"]],
+            "quality_statements": [dict(q) for q in self.quality["statements"]],
             "retired_questions": [dict(r) for r in s.get("retired_questions") or []],
             # values taken out of the scale or a choice (issue 18): answers holding them keep
             # these words, and count as counts_as says (null: as nothing)

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from .errors import ContentError, ContentErrors
 from .model import EXAMPLE_HOME_ID
 from .render import HtmlPage, Renderer
+from .reports import Reports, load_reports
 from .schema import Checker, Field, Schema, whole_number_problem
 from .yamlload import load_yaml, read_text
 
@@ -45,10 +46,12 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                "print_hint": ()},
     "report": {"home": (), "round": (), "date": (), "people": (), "none": ()},
     "method": {"heading": (), "text": (), "scale": ("scale",)},
+    "bar": {"label": (), "glance": (), "talk": (), "side": (), "progress": (), "plan": ()},
     "glance": {"heading": (), "intro": (), "caption": ("round",), "theme": (), "home": (),
-               "answered": ("n",), "not_sure": ("n",), "none": (), "see": ()},
+               "answered": ("n",), "not_sure": ("n",), "none": (), "see": (), "key": ()},
     "side": {"heading": (), "intro": (), "flag": (), "flagged_first": (), "who": (), "rating": (),
-             "notes": (), "no_answer": (), "open_theme": (), "none": ()},
+             "notes": (), "no_answer": (), "open_theme": (), "none": (), "question": (),
+             "show_notes": ("n",), "unanswered": ("n",)},
     "talk": {"heading": (), "intro": (), "spread": (), "spread_item": ("question", "theme", "low", "high"),
              "not_sure": (), "not_sure_item": ("question", "theme", "n"), "lowest": (),
              "lowest_item": ("theme", "average", "words"), "none_spread": (), "none_not_sure": (),
@@ -62,7 +65,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                 "overdue": (), "due_soon": (), "no_date": (), "theme": (), "what": (), "first_step": (),
                 "lead": (), "by_when": (), "status": (), "none_match": (), "review_heading": (),
                 "review_next": ("date", "months"), "review_due": ("date",), "review_none": (),
-                "new_round": ()},
+                "new_round": (), "filters": (), "filter_late": (), "clear_filters": (),
+                "status_of": ("status", "what"), "saved": (), "not_saved": ()},
     "review_notice": {"text": ("date",), "link": ()},
     "empty": {"no_answers": (), "no_answers_link": (), "one_person": (), "one_round": (), "no_actions": ()},
     "example": {"heading": (), "intro": (), "load": (), "loaded": (), "showing": (), "remove": (),
@@ -77,6 +81,7 @@ RESULTS = Schema("the results page", {
     "description": Field("text"),
     "intro": Field("markdown"),
     "no_script": Field("text", help="shown when JavaScript is off"),
+    "scroll_hint": Field("text", help="above a table wider than the screen"),
     **{section: Field("mapping", schema=Schema(f'the "{section}" words', {
         name: Field("markdown" if (section, name) in MARKDOWN_WORDS else "text") for name in names}))
        for section, names in WORDS.items()},
@@ -90,6 +95,7 @@ class Results:
     renderer: Renderer
     words: dict
     sample: dict | None
+    reports: Reports | None = None  # the printed reports (reports.py), linked from the page
 
     def __post_init__(self):
         # authored Markdown inside the page's HTML (the worksheets add the same filter)
@@ -103,9 +109,16 @@ class Results:
                 "ap_kind": "results", "hide": ["toc"]}
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
-            statuses=(status or {}).get("options") or [], sample_id=SAMPLE_HOME_ID,
-            has_sample=self.sample is not None,
-            first_theme=toolkit.themes[0] if toolkit.themes else None)}
+            statuses=(status or {}).get("options") or [], scale=toolkit.settings["rating"]["options"],
+            sample_id=SAMPLE_HOME_ID,
+            has_sample=self.sample is not None, reports=self.reports.links() if self.reports else None,
+            first_theme=toolkit.themes[0] if toolkit.themes else None),
+            **(self.reports.pages() if self.reports else {})}
+
+    @property
+    def not_in_nav(self) -> set[str]:
+        """The report pages: linked from the Results page, not in the navigation."""
+        return set(self.reports.pages()) if self.reports else set()
 
     def assets(self) -> dict[str, str]:
         if self.sample is None:
@@ -157,30 +170,52 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
         words = Checker(path, problems).mapping(raw, RESULTS, "the results page", 1)
         if len(problems) == before:
             _check_slots(words, raw, path, problems)
+    reports = None
+    try:
+        reports = load_reports(content, renderer)
+    except ContentErrors as exc:
+        problems.extend(exc.errors)
     sample = None
     sample_path = content / SAMPLE_FILE
     if sample_path.is_file():
         sample = check_sample(sample_path, renderer.toolkit, problems, content)
     if problems:
         raise ContentErrors(problems)
-    return Results(renderer, words, sample)
+    return Results(renderer, words, sample, reports)
 
 
-def _check_slots(words: dict, raw, path: Path, problems: list[ContentError]) -> None:
-    for section, names in WORDS.items():
+def _check_slots(words: dict, raw, path: Path, problems: list[ContentError], spec: dict | None = None,
+                 where: str = "") -> None:
+    """Each word keeps the {slots} its script fills in, and has no others. ``spec`` is
+    {section: {word: slots}} (WORDS by default); a section may hold further sections,
+    and a top-level word may be a tuple of slots itself."""
+    for section, names in (WORDS if spec is None else spec).items():
+        if isinstance(names, tuple):  # a word at this level
+            _check_one(words[section], raw.line_of(section), section, where or "the file", names, path, problems)
+            continue
         for name, slots in names.items():
-            text = words[section][name]
-            have = set(SLOT.findall(text))
-            line = raw[section].line_of(name)
-            for slot in slots:
-                if slot not in have:
-                    problems.append(ContentError(path, line, f'"{name}" in "{section}" has lost the slot {{{slot}}}',
-                                                 f"put {{{slot}}} back where the script should fill it in"))
-            for slot in sorted(have - set(slots)):
-                problems.append(ContentError(path, line, f'"{name}" in "{section}" has a slot {{{slot}}} '
-                                                         "the script does not fill in",
-                                             "use only: " + (", ".join("{" + s + "}" for s in slots) or
-                                                             "no slots here")))
+            if isinstance(slots, dict):
+                _check_slots(words[section][name], raw[section][name], path, problems, slots,
+                             f"{section}.{name}")
+                continue
+            if not isinstance(slots, tuple):
+                continue  # not a text (a list of column names, say)
+            _check_one(words[section][name], raw[section].line_of(name), name, where or section, slots, path,
+                       problems)
+
+
+def _check_one(text: str, line: int, name: str, section: str, slots: tuple, path: Path,
+               problems: list[ContentError]) -> None:
+    have = set(SLOT.findall(text))
+    for slot in slots:
+        if slot not in have:
+            problems.append(ContentError(path, line, f'"{name}" in "{section}" has lost the slot {{{slot}}}',
+                                         f"put {{{slot}}} back where the script should fill it in"))
+    for slot in sorted(have - set(slots)):
+        problems.append(ContentError(path, line, f'"{name}" in "{section}" has a slot {{{slot}}} '
+                                                 "the script does not fill in",
+                                     "use only: " + (", ".join("{" + s + "}" for s in slots) or
+                                                     "no slots here")))
 
 
 # ------------------------------------------------------------- the sample home
@@ -261,6 +296,15 @@ def check_sample(path: Path, toolkit, problems: list[ContentError], root: Path |
                 if person not in people or not isinstance(note, dict) or set(note) - notes:
                     error(f'{where}, "{qid}": a note for "{person}" names an unknown person or note field',
                           "use a name from people and note ids from toolkit.yml: " + ", ".join(sorted(notes)))
+        theme_ids_ = {t.id for t in toolkit.themes}
+        theme_note_ids = {n["id"] for n in toolkit.settings.get("theme_notes") or []}
+        tn = rnd.get("theme_notes") or {}
+        for theme, tnotes in (tn.items() if isinstance(tn, dict) else [("?", None)]):
+            if theme not in theme_ids_ or not isinstance(tnotes, dict) or set(tnotes) - theme_note_ids \
+                    or not all(isinstance(v, str) for v in tnotes.values()):
+                error(f'{where}: the main points for "{theme}" name an unknown theme or theme note field',
+                      "write theme_notes as {theme id: {note id: text}}; note ids from toolkit.yml: "
+                      + (", ".join(sorted(theme_note_ids)) or "(none)"))
     theme_ids = {t.id for t in toolkit.themes}
     for i, act in enumerate(data["actions"]):
         where = f"action {i + 1}"

@@ -325,6 +325,21 @@ THEME = Schema("the theme", {
     }), help="the reflection questions"),
     "what_good_looks_like": Field("markdown"),
     "case_studies": Field("list", item=Field("id"), required=False, max_items=20),
+    "quality_statements": Field("list", item=Field("id"), required=False, max_items=40,
+                                help="ids from content/quality-statements.yml: the CQC quality statements "
+                                     "this theme gives evidence for"),
+})
+
+QUALITY_STATEMENTS = Schema("the quality statements", {
+    "key_questions": Field("list", min_items=1, max_items=10, item=Schema("a key question", {
+        "id": Field("id"),
+        "title": Field("text"),
+    }), help="CQC's five key questions"),
+    "statements": Field("list", min_items=1, max_items=100, item=Schema("a quality statement", {
+        "id": Field("id", help="a stable id, never reused"),
+        "key_question": Field("id", help="the id of a key question above"),
+        "title": Field("text", help="the statement's name, as CQC writes it"),
+    }), help="the quality statements"),
 })
 
 # content/published-values.yml: every value ever published (published.py)

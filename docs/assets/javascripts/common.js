@@ -55,6 +55,20 @@
     if (text !== undefined && text !== null) e.textContent = text;
     return e;
   }
+  /** Fill a select with items ({id, ...}); text(item) is each option's words; current is
+      chosen. A select that has the focus keeps it. */
+  function fillSelect(select, items, current, text) {
+    if (!select) return;
+    var keep = document.activeElement === select;
+    while (select.firstChild) select.removeChild(select.firstChild);
+    items.forEach(function (it) {
+      var o = el("option", null, text(it));
+      o.value = it.id;
+      if (it.id === current) o.selected = true;
+      select.appendChild(o);
+    });
+    if (keep) select.focus();
+  }
   function roundText(r) { return (r.title || "") + (r.date ? " (" + fmtDate(r.date) + ")" : ""); }
   /** o[k] when o has its own k: a stored name or id is never one of JavaScript's own words. */
   function own(o, k) { return o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
@@ -175,7 +189,7 @@
   function turnPage(name, dir) { pages[name] = Math.max(0, pageStart(name) + dir * pageSize(name)); }
 
   window.APCommon = {
-    $: $, $$: $$, ready: ready, el: el, fill: fill, own: own, renumber: renumber, keyPrefix: keyPrefix,
+    $: $, $$: $$, ready: ready, el: el, fill: fill, fillSelect: fillSelect, own: own, renumber: renumber, keyPrefix: keyPrefix,
     today: today, isDate: isDate, fmtDate: fmtDate, addMonths: addMonths, roundText: roundText,
     q: q, resolveSelection: resolveSelection,
     dateOk: dateOk, page: page, pageStart: pageStart, turnPage: turnPage

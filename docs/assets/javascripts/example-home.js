@@ -57,6 +57,9 @@
             Object.keys(ans.notes[name]).forEach(function (k) { St.setAnswerField(id, round.id, who.id, qid, theme, k, ans.notes[name][k]); });
           });
         });
+        Object.keys(r.theme_notes || {}).forEach(function (t) {  // the main points for each theme
+          Object.keys(r.theme_notes[t]).forEach(function (k) { St.setThemeNote(id, round.id, t, k, r.theme_notes[t][k]); });
+        });
       });
       (S.actions || []).forEach(function (a) {
         var fields = {};
@@ -104,8 +107,9 @@
     var notes = [];
     St.rounds(id).forEach(function (r) {
       ((C.q.set && C.q.set.themes) || []).forEach(function (t) {
-        var n = St.getThemeNotes(id, r.id, t.id);
-        if (Object.keys(n).length) notes.push({ round: r.id, theme: t.id, notes: n });
+        var n = St.getThemeNotes(id, r.id, t.id), sr = byTitle[r.title];
+        var want = sr && sr.theme_notes ? sr.theme_notes[t.id] : null;
+        if (Object.keys(n).length && !sameNotes(n, want)) notes.push({ round: r.id, theme: t.id, notes: n });
       });
     });
     var actions = St.actions(id).filter(function (a) {

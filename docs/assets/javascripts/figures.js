@@ -217,12 +217,13 @@
     if (d - t <= SOON_DAYS) return "soon";
     return "later";
   }
-  /** Overdue first, then due within 14 days, then the rest by date (no date last). */
+  /** Overdue first, then due within 14 days, then the rest of the open ones by date (no date
+      last), then the done ones (by date too). */
   function sortActions(actions, today, doneValue) {
-    var rank = { overdue: 0, soon: 1 };
+    var rank = { overdue: 0, soon: 1, later: 2, none: 2, done: 3 };
     return actions.map(function (a, i) { return { action: a, state: dueState(a, today, doneValue), i: i }; })
       .sort(function (x, y) {
-        var rx = x.state in rank ? rank[x.state] : 2, ry = y.state in rank ? rank[y.state] : 2;
+        var rx = rank[x.state], ry = rank[y.state];
         if (rx !== ry) return rx - ry;
         var dx = (x.action.fields || {})["by-when"] || "\uffff", dy = (y.action.fields || {})["by-when"] || "\uffff";
         if (dx !== dy) return dx < dy ? -1 : 1;
@@ -239,12 +240,14 @@
     });
     return out;
   }
-  /** Keep the actions that match {theme, status, lead} ("" for any). */
-  function filterActions(actions, f, firstStatus) {
+  /** Keep the actions that match {theme, status, lead} ("" for any) and, with late: true,
+      only the late ones (past their date and not done; today and doneValue say which). */
+  function filterActions(actions, f, firstStatus, today, doneValue) {
     return actions.filter(function (a) {
       var x = a.fields || {};
       return (!f.theme || a.theme === f.theme) && (!f.status || (x.status || firstStatus) === f.status) &&
-        (!f.lead || (x.lead || "").trim().toLowerCase() === f.lead.trim().toLowerCase());
+        (!f.lead || (x.lead || "").trim().toLowerCase() === f.lead.trim().toLowerCase()) &&
+        (!f.late || dueState(a, today, doneValue) === "overdue");
     });
   }
   // One rule for adding months everywhere (an action's default review date too).
@@ -261,12 +264,88 @@
     return n !== null && t !== null && t >= n;
   }
 
+  // ---- what we found (the printed reports, issue 20) -----------------------------
+  /** The themes with a home average, highest first: [{theme, avg, count}] (theme order breaks ties). */
+  function rankThemes(glanceRows) {
+    return glanceRows.map(function (g, i) { return { theme: g.theme, avg: g.home.avg, count: g.home.count, order: i }; })
+      .filter(function (g) { return g.avg !== null; })
+      .sort(function (a, b) { return (b.avg - a.avg) || (a.order - b.order); });
+  }
+  /** The strongest and the weakest themes, at most n of each and never the same theme in both:
+      {strong: [...], work: [...]} (work lowest first). */
+  function strongAndWeak(glanceRows, n) {
+    var ranked = rankThemes(glanceRows), each = Math.min(n, Math.floor(ranked.length / 2)) || (ranked.length ? 1 : 0);
+    var strong = ranked.slice(0, each);
+    var work = ranked.slice(ranked.length === 1 ? 1 : -each).reverse();
+    return { strong: strong, work: work };
+  }
+  /** The sum and count of the numeric ratings given to each theme's questions in an index:
+      {themeId: {sum, count}} (the home's average for a theme is sum / count). */
+  function themeSums(index, themes, people, scale) {
+    var out = Object.create(null);
+    themes.forEach(function (t) {
+      var sum = 0, count = 0;
+      t.questions.forEach(function (q) {
+        people.forEach(function (p) {
+          var a = index[q] && index[q][p], n = a ? num(a.rating, scale) : null;
+          if (n !== null) { sum += n; count++; }
+        });
+      });
+      out[t.id] = { sum: sum, count: count };
+    });
+    return out;
+  }
+  /** The home's overall average over every numeric rating: {avg, count, themes} (themes rated). */
+  function overall(sums) {
+    var sum = 0, count = 0, themes = 0;
+    Object.keys(sums).forEach(function (t) {
+      if (!sums[t].count) return;
+      themes++; sum += sums[t].sum; count += sums[t].count;
+    });
+    return { avg: count ? round1(sum / count) : null, count: count, themes: themes };
+  }
+  /** The themes that went up and down ({up, down}, the biggest change first), from changes(). */
+  function movers(list) {
+    var up = list.filter(function (c) { return c.kind === "up"; }).sort(function (a, b) { return b.by - a.by; });
+    var down = list.filter(function (c) { return c.kind === "down"; }).sort(function (a, b) { return a.by - b.by; });
+    return { up: up, down: down };
+  }
+  /** Actions by where they stand today: {open: [...], done: [...], late, progress, doneCount, total};
+      open ones late first (sortActions), each as {action, state}. */
+  function actionGroups(actions, today, statusValues) {
+    var done = statusValues[statusValues.length - 1], progress = statusValues.length > 2 ? statusValues[1] : null;
+    var sorted = sortActions(actions, today, done);
+    var open = sorted.filter(function (x) { return x.state !== "done"; });
+    var fin = sorted.filter(function (x) { return x.state === "done"; });
+    return {
+      open: open, done: fin, total: actions.length, doneCount: fin.length,
+      late: open.filter(function (x) { return x.state === "overdue"; }).length,
+      progress: progress === null ? 0 : open.filter(function (x) { return (x.action.fields || {}).status === progress; }).length
+    };
+  }
+  /** For each quality statement, the home's average over the ratings of the themes behind it
+      (every numeric rating, as for a theme) and the actions of those themes.
+      rows: [{id, themes: [theme ids]}]; sums as themeSums() gives them. */
+  function evidence(rows, sums, actions) {
+    return rows.map(function (r) {
+      var sum = 0, count = 0, acts = [];
+      r.themes.forEach(function (t) {
+        var h = sums[t];
+        if (h && h.count) { sum += h.sum; count += h.count; }
+      });
+      actions.forEach(function (a) { if (r.themes.indexOf(a.theme) >= 0) acts.push(a); });
+      return { id: r.id, avg: count ? round1(sum / count) : null, count: count, actions: acts };
+    });
+  }
+
   window.APFigures = {
     FLAG_SPREAD: FLAG_SPREAD, SOON_DAYS: SOON_DAYS,
     scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
     byQuestion: byQuestion, cell: cell, glance: glance, spread: spread, sideBySide: sideBySide, talk: talk,
     progress: progress, changes: changes,
     dueState: dueState, sortActions: sortActions, statusCounts: statusCounts, filterActions: filterActions,
-    addMonths: addMonths, nextReview: nextReview, reviewDue: reviewDue
+    addMonths: addMonths, nextReview: nextReview, reviewDue: reviewDue,
+    rankThemes: rankThemes, strongAndWeak: strongAndWeak, themeSums: themeSums, overall: overall, movers: movers,
+    actionGroups: actionGroups, evidence: evidence
   };
 })();

@@ -30,8 +30,24 @@
     each("." + COPY, function (el) { el.parentNode.removeChild(el); });
   }
 
+  /** The text of the option chosen in the session bar's select (data-ap-select=name). */
+  function chosen(name) {
+    var s = document.querySelector('select[data-ap-select="' + name + '"]');
+    var o = s && s.options[s.selectedIndex];
+    return o ? o.text : "";
+  }
+  /** At the top of a theme page on paper: whose answers, which round, which home. */
+  function sayWhose() {
+    var p = document.querySelector("[data-ap-print-whose]");
+    if (!p) return;
+    var values = { person: chosen("participant"), round: chosen("round"), home: chosen("home") };
+    p.hidden = !values.person;
+    p.textContent = p.getAttribute("data-template").replace(/\{(\w+)\}/g, function (m, k) { return values[k] || m; });
+  }
+
   function addCopies() {
     removeCopies();
+    sayWhose();
     each("textarea", function (area) {
       var copy = document.createElement("div");
       copy.className = COPY;

@@ -43,6 +43,18 @@
     return String(v).slice(0, max || R.MAX_TEXT);
   };
   R.name = function (v) { return R.text(v, R.MAX_NAME); };
+  /** One cell of a CSV file (the export, the commissioner's summary, Compare homes):
+      quoted when it must be, and never read by a spreadsheet as a formula. */
+  R.csvCell = function (v) {
+    var s = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // keep spreadsheets from running formulas
+    if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
+    return s;
+  };
+  /** Rows (arrays of cells) as CSV text, with a byte order mark for spreadsheets. */
+  R.csv = function (rows) {
+    return "\ufeff" + rows.map(function (r) { return r.map(R.csvCell).join(","); }).join("\r\n") + "\r\n";
+  };
 
   window.APRules = R;
 })();

@@ -30,18 +30,7 @@
   }
   P.ensureDefaults = ensureDefaults;
 
-  function fillSelect(select, items, current, text) {
-    if (!select) return;
-    var keep = document.activeElement === select;
-    while (select.firstChild) select.removeChild(select.firstChild);
-    items.forEach(function (it) {
-      var o = el("option", null, text(it));
-      o.value = it.id;
-      if (it.id === current) o.selected = true;
-      select.appendChild(o);
-    });
-    if (keep) select.focus();
-  }
+  var fillSelect = C.fillSelect;
   function renderPickers() {
     var hs = St.homes();
     $$("[data-ap-home-picker]").forEach(function (p) { p.hidden = hs.length < 2; });

@@ -200,6 +200,7 @@
   function flushNote() {
     var dn = pending.n, ds = pending.sum, s = ls();
     pending = { n: 0, sum: 0 };
+    if (held) { held.n += dn; held.sum = (held.sum + ds) >>> 0; if (dn || ds) writeHeld(); return; }
     if ((!dn && !ds) || !s) return;
     try {
       var text = s.getItem(CHECKED);
@@ -225,15 +226,36 @@
     }
     return { n: n, sum: sum };
   }
+  /* A check on loading a page writes nothing: its note is held in memory and
+     written with this page's first write of its own, or when the page is left.
+     So a page that only reads never writes (a full disk, a locked-down browser),
+     and the one write a nearly full disk has room for is the answer, not the note. */
+  var held = null;
+  function writeHeld() {
+    var h = held, s = ls();
+    held = null;
+    if (!h || !s) return;
+    try {
+      if (h.n > 0) s.setItem(CHECKED, JSON.stringify(h)); else s.removeItem(CHECKED);
+    } catch (e) {
+      try { s.removeItem(CHECKED); } catch (e2) { /* the note no longer matches: the next check runs */ }
+    }
+  }
   function readNote() {
+    if (held) return { v: held.v, n: held.n, sum: held.sum };
     var c = getJSON(CHECKED);
     return isNote(c) ? c : null;
   }
   function writeNote(version) {
     var p = recordPrint();
     pending = { n: 0, sum: 0 };
-    if (!p.n) return rawGet(CHECKED) === null || rawRemove(CHECKED); // nothing stored: nothing to note
-    return rawSet(CHECKED, JSON.stringify({ v: version, n: p.n, sum: p.sum }));
+    if (!p.n) { held = null; return rawGet(CHECKED) === null || rawRemove(CHECKED); } // nothing stored: nothing to note
+    held = { v: version, n: p.n, sum: p.sum };
+    return true;
+  }
+  if (window.addEventListener) {
+    window.addEventListener("pagehide", writeHeld);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") writeHeld(); });
   }
 
   // ---- writing a batch safely ---------------------------------------------

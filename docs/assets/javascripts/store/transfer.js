@@ -16,12 +16,6 @@
   var participants = A.participants, getParticipant = A.getParticipant, allAnswers = A.allAnswers;
   function tell(kind) { P.tell(kind); }
 
-  function csvCell(v) {
-    var s = v === null || v === undefined ? "" : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // keep spreadsheets from running formulas
-    if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
-    return s;
-  }
   /** One CSV: a "type" column says whether a row is an answer, theme notes or an action. */
   function toCSV(data) {
     var q = questionSet(), notes = q.notes || [], tnotes = q.theme_notes || [], afields = q.action_fields || [];
@@ -76,7 +70,7 @@
         rows.push(row);
       });
     });
-    return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    return window.APRules.csv(rows);
   }
 
   function isDataKey(k) {
