@@ -27,6 +27,8 @@ SEED = """([rounds, people]) => {
   const H = S.prefix + 'h:' + home;
   pairs.push([S.prefix + 'current', JSON.stringify(home)]);
   pairs.push([H, JSON.stringify({schema: 2, id: home, name: 'Bench home', created: new Date().toISOString()})]);
+  // the person answering is chosen (issue 22: nobody is chosen by default)
+  pairs.push([H + ':sel', JSON.stringify({round: 'r' + (rounds - 1), participant: 'p0'})]);
   for (let p = 0; p < people; p++)
     pairs.push([H + ':p:p' + p, JSON.stringify({id: 'p' + p, name: 'Person ' + p, created: '2030-01-01T00:00:0' + p + '.000Z'})]);
   for (let r = 0; r < rounds; r++) {
@@ -89,7 +91,7 @@ def main():
         page.wait_for_selector("#ap-session:not([hidden])")
         # save one field (empty store), measured inside the page
         one = page.evaluate("""() => {
-          const S = window.APStore, h = S.currentHome().id, r = S.rounds(h)[0].id, p = S.participants(h)[0].id;
+          const S = window.APStore, h = S.currentHome().id, r = S.rounds(h)[0].id, p = (S.participants(h)[0] || S.createParticipant(h, 'Bench person')).id;
           const times = [];
           for (let j = 0; j < 5; j++) { const t = performance.now();
             for (let i = 0; i < 200; i++) S.setAnswerField(h, r, p, 'mt-key-worker', 'managing-transitions', 'working-well', 'Note ' + i);
@@ -99,7 +101,7 @@ def main():
         page.reload()
         page.wait_for_selector("#ap-session:not([hidden])")
         full = page.evaluate("""() => {
-          const S = window.APStore, h = S.currentHome().id, r = S.rounds(h).pop().id, p = S.participants(h)[0].id;
+          const S = window.APStore, h = S.currentHome().id, r = S.rounds(h).pop().id, p = (S.participants(h)[0] || S.createParticipant(h, 'Bench person')).id;
           const times = [];
           for (let j = 0; j < 5; j++) { const t = performance.now();
             for (let i = 0; i < 200; i++) S.setAnswerField(h, r, p, 'mt-key-worker', 'managing-transitions', 'working-well', 'Note ' + i);

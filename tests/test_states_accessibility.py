@@ -132,6 +132,14 @@ def import_error(page, base_url):
     assert page.get_attribute("[data-ap-import-error]", "role") == "alert"  # assertive
 
 
+def theme_on_the_example_home(page, base_url):
+    """Issue 18: the example home chosen on a theme page: it says so, and nothing can be changed."""
+    results_example_home(page, base_url)
+    open_theme(page, base_url)
+    page.select_option("#ap-home", label="Example: Rose Lodge")
+    page.wait_for_selector("[data-ap-example-note]", state="visible")
+
+
 def results_empty(page, base_url):
     page.goto(base_url + "results/index.html")
     page.wait_for_selector("[data-ap-results][data-ap-ready]")
@@ -144,9 +152,15 @@ def results_example_home(page, base_url):
     page.wait_for_selector("[data-ap-rs-chart] svg")
 
 
-def results_example_removed(page, base_url):
+def results_example_remove_confirm(page, base_url):
     results_example_home(page, base_url)
     page.click('[data-ap-rs-do="remove-sample"]')
+    page.wait_for_selector("[data-ap-rs-remove-confirm]", state="visible")
+
+
+def results_example_removed(page, base_url):
+    results_example_remove_confirm(page, base_url)
+    page.click('[data-ap-rs-do="confirm-remove-sample"]')
     page.wait_for_function("document.querySelector('[data-ap-rs-example-status]').textContent.length > 0")
 
 
@@ -246,7 +260,9 @@ STATES = {
     "import error": ("site", import_error),
     "results, nothing answered yet": ("site", results_empty),
     "results, the example home loaded": ("site", results_example_home),
+    "results, remove the example home, confirmation open": ("site", results_example_remove_confirm),
     "results, the example home removed": ("site", results_example_removed),
+    "a theme page on the example home, for looking only": ("site", theme_on_the_example_home),
     **REPORT_STATES,
     "results, notes and unanswered questions open": ("site", results_notes_open),
     "results, action plan showing late actions only": ("site", results_late_only),

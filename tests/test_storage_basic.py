@@ -348,6 +348,16 @@ def test_your_data_panel_shows_space_promise_last_export_and_a_reminder(page, ba
                        page.get_attribute("[data-ap-persist]", "data-no"))
     reminder = page.locator("[data-ap-export-reminder]")
     assert page.text_content("[data-ap-last-export]") == "Never"
+    # never exported, but the answers are minutes old: no reminder yet (issue 18)
+    assert reminder.is_hidden()
+    # never exported, and first used 31 days ago: remind
+    page.evaluate("""() => {
+        const key = Object.keys(localStorage).find(k => /ap:h:[^:]+$/.test(k));
+        const home = JSON.parse(localStorage.getItem(key));
+        home.created = new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString();
+        localStorage.setItem(key, JSON.stringify(home));
+    }""")
+    open_your_data(page, base_url)
     assert reminder.is_visible()                      # never exported: remind
     export_json(page)
     page.wait_for_function("document.querySelector('[data-ap-last-export]').textContent !== 'Never'")

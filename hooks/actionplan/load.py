@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import pagenames, schema
+from . import pagenames, published, schema
 from .errors import ContentError, ContentErrors
 from .model import CaseStudy, Question, Theme, Toolkit
 from .yamlload import load_yaml, path_problem
@@ -101,6 +101,7 @@ def load_toolkit(content_dir: Path | str) -> Toolkit:
 
     if settings is not None:
         _check_settings(settings, settings_path, raw, problems)
+        published.check(settings, raw, settings_path, content, problems)
     _check_links(themes, studies, settings or {}, settings_path, problems, broken)
     quality = _load_quality(content, themes, problems)
     if problems:

@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+#: The example home's fixed id (the Results page loads it; nothing is ever saved into it).
+EXAMPLE_HOME_ID = "example-home"
+
+
 @dataclass
 class Question:
     id: str
@@ -121,6 +125,10 @@ class Toolkit:
             "key_questions": [dict(k) for k in self.quality["key_questions"]],
             "quality_statements": [dict(q) for q in self.quality["statements"]],
             "retired_questions": [dict(r) for r in s.get("retired_questions") or []],
+            # values taken out of the scale or a choice (issue 18): answers holding them keep
+            # these words, and count as counts_as says (null: as nothing)
+            "retired_values": [{"of": r["of"], "value": r["value"], "label": r["label"],
+                                "counts_as": r.get("counts_as")} for r in s.get("retired_values") or []],
         }
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:12]
         return {"format": "care-home-action-plan/question-set", "format_version": 1, "hash": digest, **body}

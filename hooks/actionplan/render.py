@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markdown.extensions.toc import slugify
 from markupsafe import Markup, escape
 
-from .model import Toolkit
+from .model import EXAMPLE_HOME_ID, Toolkit
 from .pagenames import CASE_STUDIES, THEMES
 
 QUESTION_SET_JSON = "assets/question-set.json"
@@ -127,6 +127,11 @@ class Renderer:
             "notes": s["notes"],
             "theme_notes": s.get("theme_notes") or [],
             "actions": s["actions"],
+            "example_home_id": EXAMPLE_HOME_ID,
+            # values taken out of the content (issue 18): an answer holding one shows it with its old words
+            "retired_ratings": [r for r in s.get("retired_values") or [] if r["of"] == "rating"],
+            "retired_choices": {f["id"]: [r for r in s.get("retired_values") or [] if r["of"] == f["id"]]
+                                for f in s["actions"]["fields"] if f["type"] == "choice"},
             **extra,
         }
 

@@ -22,6 +22,7 @@ import markdown as _markdown
 from markupsafe import Markup
 
 from .errors import ContentError, ContentErrors
+from .model import EXAMPLE_HOME_ID
 from .render import HtmlPage, Renderer
 from .reports import Reports, load_reports
 from .schema import Checker, Field, Schema, whole_number_problem
@@ -32,7 +33,7 @@ SAMPLE_FILE = "sample-home.json"
 PAGE = "results/index.md"
 AFTER_IN_NAV = "worksheets/index.md"  # the Results entry comes after this one (or last)
 SAMPLE_JS = "assets/javascripts/sample-home.js"
-SAMPLE_HOME_ID = "example-home"  # the example home's fixed id: how the page knows it
+SAMPLE_HOME_ID = EXAMPLE_HOME_ID  # the example home's fixed id: how the pages know it
 # The example home's limits (issue 19): the most people, rounds and actions it may
 # hold, and the whole numbers its rounds and actions may use.
 SAMPLE_MOST = {"people": 50, "rounds": 24, "actions": 200}
@@ -69,7 +70,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "review_notice": {"text": ("date",), "link": ()},
     "empty": {"no_answers": (), "no_answers_link": (), "one_person": (), "one_round": (), "no_actions": ()},
     "example": {"heading": (), "intro": (), "load": (), "loaded": (), "showing": (), "remove": (),
-                "removed": ()},
+                "removed": (), "remove_ask": (), "remove_yes": (), "remove_no": (), "kept": ("name",),
+                "kept_name": ()},
 }
 MARKDOWN_WORDS = {("method", "text")}
 

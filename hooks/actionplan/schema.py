@@ -245,6 +245,17 @@ _retired = Schema("a retired question", {
     "question": Field("text"),
 })
 
+# A value that saved answers may hold (a point of the scale, "not sure", an
+# action status), taken out of the content: answers holding it keep their words
+# and count as this says (issue 18; see published.py).
+_retired_value = Schema("a retired value", {
+    "of": Field("id", help='"rating", or the id of an action field that is a choice, such as "status"'),
+    "value": Field("scalar", low=0, high=100, help="the value as it was stored, such as 5 or in-progress"),
+    "label": Field("text", help="the words people saw for it"),
+    "counts_as": Field("scalar", required=False, low=0, high=100,
+                       help="the value it counts as now; leave it out (or null) to count it as nothing"),
+})
+
 # Conversation mode (issue 13): the words around one question at a time, and
 # which note field its one note box fills.
 _conversation = Schema("the conversation mode settings", {
@@ -266,7 +277,7 @@ SESSION_WORDS = (
     "storage_text", "export", "round_title", "round_title_hint", "round_date", "round_date_error",
     "round_home", "round_start", "cancel", "person_name", "person_hint", "person_add", "readonly",
     "reopen", "saved", "failed", "full", "gone", "other_deleted", "other_replaced", "other_undone",
-    "other_merged", "other_conflict", "your_data", "earlier_title", "earlier_text", "earlier_round",
+    "other_merged", "other_conflict", "other_person_gone", "other_kept_typing", "your_data", "earlier_title", "earlier_text", "earlier_round",
     "earlier_person", "earlier_unknown",
 )
 _session = Schema("the session bar words", {name: Field("text") for name in SESSION_WORDS})
@@ -300,15 +311,23 @@ TOOLKIT = Schema("the toolkit settings", {
         "roles": Field("list", item=Field("text"), min_items=1, max_items=30, help="suggested participant roles"),
     })),
     "labels": Field("mapping", schema=Schema("the labels", {
-        name: Field("text") for name in (
+        **{name: Field("text") for name in (
             "introduction", "why_it_matters", "what_good_looks_like", "case_studies",
             "questions", "things_to_think_about", "question", "of", "forward_planning",
             "theme_notes", "action", "organisation", "what_others_can_learn", "related_themes",
             "themes_overview", "case_studies_overview", "questions_count", "to_questions", "whole_home",
-        )
+        )},
+        "retired_value": Field("text", required=False,
+                               help="the hint beside an earlier answer whose value is retired (issue 18)"),
+        "unknown_value": Field("text", required=False,
+                               help='beside a rating from a newer version of the site; {value} is the rating'),
+        "example_home": Field("text", required=False,
+                              help="on a theme page while the example home is chosen: nothing is saved into it"),
     })),
     "retired_questions": Field("list", required=False, item=_retired, max_items=1000,
                                help="questions taken out; their answers are kept"),
+    "retired_values": Field("list", required=False, item=_retired_value, max_items=1000,
+                            help="values taken out of the scale or a choice; answers holding them are kept"),
     "session": Field("mapping", schema=_session, help="the words of the bar above the questions"),
     "start": Field("mapping", schema=_start, help="the buttons at the top of the home page"),
     "conversation": Field("mapping", required=False, schema=_conversation,
@@ -347,6 +366,15 @@ QUALITY_STATEMENTS = Schema("the quality statements", {
         "key_question": Field("id", help="the id of a key question above"),
         "title": Field("text", help="the statement's name, as CQC writes it"),
     }), help="the quality statements"),
+})
+
+# content/published-values.yml: every value ever published (published.py)
+PUBLISHED = Schema("the record of published values", {
+    "values": Field("list", min_items=1, max_items=10000, item=Schema("a published value", {
+        "of": Field("id", help='"rating", or the id of an action field that is a choice'),
+        "value": Field("scalar", low=0, high=100),
+        "label": Field("text", help="the words people saw for it last"),
+    }), help="every value saved answers may hold"),
 })
 
 CASE_STUDY = Schema("the case study", {

@@ -114,6 +114,15 @@
   });
   ((QS.rating && QS.rating.options) || []).forEach(function (o) { q.ratingLabel[String(o.value)] = o.label; });
   if (QS.rating && QS.rating.not_sure) q.ratingLabel[String(QS.rating.not_sure.value)] = QS.rating.not_sure.label;
+  // values taken out of the content (issue 18): "rating" or a choice field's id -> value -> {label, counts_as}
+  q.retired = Object.create(null);
+  (QS.retired_values || []).forEach(function (r) {
+    (q.retired[r.of] || (q.retired[r.of] = Object.create(null)))[String(r.value)] = r;
+    if (r.of === "rating" && !q.ratingLabel[String(r.value)]) q.ratingLabel[String(r.value)] = r.label;
+  });
+  q.retiredList = function (of) {
+    return (QS.retired_values || []).filter(function (r) { return r.of === of; });
+  };
   (QS.notes || []).forEach(function (n) { q.noteLabel[n.id] = n.label; });
   (QS.theme_notes || []).forEach(function (n) { q.themeNoteLabel[n.id] = n.label; });
 

@@ -19,12 +19,18 @@
   var FLAG_SPREAD = 2;      // points between highest and lowest rating
   var SOON_DAYS = 14;       // "due soon": within this many days
 
-  /** The numeric values of the scale, as a lookup: {"1": 1, "2": 2, ...}. */
-  function scaleOf(options) {
+  /** The numeric values of the scale, as a lookup: {"1": 1, "2": 2, ...}. A retired
+      point ({value, counts_as}, issue 18) counts as the point it names; with no
+      counts_as it is not a number, like "not sure". */
+  function scaleOf(options, retired) {
     var s = Object.create(null);
     (options || []).forEach(function (o) {
       var n = Number(o.value);
       if (isFinite(n) && String(o.value) !== "") s[String(o.value)] = n;
+    });
+    (retired || []).forEach(function (r) {
+      var k = String(r.value), to = r.counts_as === null || r.counts_as === undefined ? "" : String(r.counts_as);
+      if (!(k in s) && to in s) s[k] = s[to];
     });
     return s;
   }

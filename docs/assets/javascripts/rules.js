@@ -16,11 +16,16 @@
     MAX_ROUNDS: 500,     // per home
     MAX_PEOPLE: 500,     // per home
     MAX_ASIDE: 100000,   // the text of one damaged record kept aside
+    MAX_ASIDE_KEY: 1000, // the name of one (a longer stored key is shortened when it is set aside)
+    MAX_SET_ASIDE: 200000, // damaged records in one export: as many as the device can hold (issue 18)
     MAX_DATE: "9999-12-31",
     ID_RE: /^[a-z0-9](?:[a-z0-9-]{0,63})$/
   };
 
   R.isId = function (v) { return typeof v === "string" && R.ID_RE.test(v); };
+  /** A rating or a choice as the pages store it: an id ("not-sure", "in-progress") or a whole
+      number ("3"). One this version does not know (a newer version's) is kept as it is. */
+  R.isValue = function (v) { return typeof v === "string" && (R.ID_RE.test(v) || /^-?\d{1,9}$/.test(v)); };
 
   /** A real calendar date written YYYY-MM-DD, with a four-digit year. */
   R.isDate = function (s) {

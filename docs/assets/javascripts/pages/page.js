@@ -58,11 +58,11 @@
     statusTimer = setTimeout(function () { s.textContent = ""; }, 4000);
   };
   /* Another tab deleted, replaced, undid or merged, or changed the field being typed in. */
-  P.otherTab = function (kind) {
+  P.otherTab = function (kind, values) {
     $$("[data-ap-other-tab]").forEach(function (n) {
       var text = n.getAttribute("data-" + kind);
       if (!text) return;
-      n.textContent = text;
+      n.textContent = values ? C.fill(text, values) : text;
       n.hidden = false;
     });
   };
@@ -73,9 +73,18 @@
 
   // ---- which home, round and person; laying the page out again --------------
   function resolve() {
+    var was = ctx.participant, before = ctx.participants || [];
     var r = C.resolveSelection(St, ctx);
     ctx.home = r.home; ctx.round = r.round; ctx.participant = r.participant;
     ctx.rounds = r.rounds; ctx.participants = r.participants;
+    // the person being typed as was removed in another tab: never switch to another person
+    // silently; say so, and keep what is typed until a person is chosen (issue 18)
+    if (was && was !== r.participant && !r.participants.some(function (p) { return p.id === was; }) &&
+        P.typingAny && P.typingAny()) {
+      var gone = before.filter(function (p) { return p.id === was; })[0];
+      P.hold = { name: gone ? gone.name : "" };
+      P.otherTab("person-gone", P.hold);
+    }
   }
   P.restoreAll = function () {
     resolve();
@@ -152,6 +161,12 @@
     var kind = otherKind;
     otherKind = null;
     var ask = ctx.askPerson;
+    // words typed in the moment before another tab replaced everything: kept, put back and
+    // saved where they were typed, if that is still there (issue 18)
+    var typed = kind ? Object.keys(P.pending).map(function (id) {
+      var node = document.getElementById(id);
+      return node ? { node: node, value: node.value, job: P.pending[id] } : null;
+    }).filter(Boolean) : [];
     if (kind) {
       ctx.home = ctx.round = ctx.participant = null;
       // another tab put other answers here: show them as the file has them (the strip says whose)
@@ -162,6 +177,9 @@
       each("wiped");
     }
     try { P.restoreAll(); } finally { P.forceRefresh = false; ctx.askPerson = ask; }
+    typed.forEach(function (t) { t.node.value = t.value; t.job.run(); });
+    var status = $("#ap-save-status");
+    if (typed.length && status && status.textContent === status.getAttribute("data-saved")) P.otherTab("kept-typing");
   }
   function onStorage(e) {
     if (e.key !== null && e.key.lastIndexOf(St.prefix, 0) !== 0) return;

@@ -21,7 +21,12 @@
   /** A home and a round, made from the bar's words when missing. No person is
       ever made or chosen for anyone: "who is answering" is the first step. */
   function ensureDefaults(bar) {
-    var h = St.currentHome();
+    var h = St.currentHome(), example = bar.getAttribute("data-example-home");
+    if (h && example && h.id === example) {
+      // the example home is for looking (issue 18): a theme page opens on the user's own home
+      h = St.homes().filter(function (x) { return x.id !== example; })[0] || null;
+      if (h) St.setCurrentHome(h.id);
+    }
     if (!h) h = St.createHome(bar.getAttribute("data-default-home"));
     ctx.home = h.id;
     if (!St.rounds(h.id).length) St.createRound(h.id, { title: bar.getAttribute("data-default-round"), date: C.today(), home: "" });
@@ -117,10 +122,15 @@
         ctx.participant = t.value || null;
       }
     }
+    // the person being typed as was removed in another tab: what was typed is saved for the
+    // person chosen now (the page said so, issue 18)
+    var carry = P.hold && P.unsaved ? P.unsaved() : [];
+    P.hold = null;
     // only what was chosen is kept: choosing a person does not pin the round shown
     if (which === "round") P.keepSelection({ round: ctx.round });
     if (which === "participant") P.keepSelection({ participant: ctx.participant });
     P.refreshAll(true);
+    if (which === "participant") carry.forEach(function (c) { c.node.value = c.value; P.saveNow(c.node); });
     return true;
   }
 

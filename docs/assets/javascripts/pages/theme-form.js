@@ -33,7 +33,7 @@
     if (!P.forceRefresh && typing(node)) {
       // someone is typing here: keep their words; say so if another tab changed this field
       var was = known.get(node);
-      if (was !== undefined && value !== was && value !== node.value) P.otherTab("conflict");
+      if (was !== undefined && value !== was && value !== node.value && !P.hold) P.otherTab("conflict");
       known.set(node, value);
       return;
     }
@@ -51,7 +51,14 @@
       var a = ctx.round && ctx.participant ? St.getAnswer(ctx.home, ctx.round, ctx.participant, qid) : null;
       var rating = a && a.rating ? String(a.rating) : "";
       var notes = (a && a.notes) || {};
-      $$("input[type=radio][data-ap-field]", fs).forEach(function (r) { r.checked = r.value === rating; r.disabled = !open; });
+      var radios = $$("input[type=radio][data-ap-field]", fs);
+      radios.forEach(function (r) { r.checked = r.value === rating; r.disabled = !open; });
+      // a rating this version does not know (a newer version's): kept as it is, and said (issue 18)
+      var unknown = $("[data-ap-unknown-rating]", fs), strange = !!rating && !radios.some(function (r) { return r.value === rating; });
+      if (unknown) {
+        unknown.hidden = !strange;
+        unknown.textContent = strange ? C.fill(unknown.getAttribute("data-template"), { value: rating }) : "";
+      }
       $$("textarea[data-ap-field]", fs).forEach(function (t) { P.setText(t, C.own(notes, t.getAttribute("data-ap-field")) || ""); t.disabled = !open; });
     });
     var tn = $("#ap-theme-notes");
@@ -125,6 +132,11 @@
   }
   function save(node, info, snap) {
     if (!snap.home) return;
+    if (P.isExample && P.isExample(snap.home)) return; // the example home is for looking (issue 18)
+    if (P.hold && info.type.needsPerson) { // the person was removed in another tab: not saved, and said
+      P.otherTab("person-gone", { name: P.hold.name });
+      return;
+    }
     var value = node.type === "radio" ? (node.checked ? node.value : "") : node.value;
     var status = $("#ap-save-status");
     if (!C.dateOk(node)) return; // not a real date: not stored, and the field's own message says why
@@ -153,6 +165,20 @@
     job.timer = setTimeout(job.run, TEXT_DELAY);
     P.pending[key] = job;
   }
+  /** Any field of the form someone is typing in now. */
+  P.typingAny = function () {
+    return $$("#ap-questions textarea[data-ap-field], #ap-theme-notes [data-ap-field]").some(typing);
+  };
+  /** The text typed and not saved (another tab removed the person): [{node, value}]. */
+  P.unsaved = function () {
+    return $$("#ap-questions textarea[data-ap-field], #ap-theme-notes [data-ap-field]").filter(function (n) {
+      return n.value !== (known.get(n) || "");
+    }).map(function (n) { return { node: n, value: n.value }; });
+  };
+  P.saveNow = function (node) {
+    var info = fieldInfo(node);
+    if (info) save(node, info, { home: ctx.home, round: ctx.round, participant: ctx.participant });
+  };
   function immediate(node) {
     return node.type === "radio" || node.type === "date" || node.tagName === "SELECT";
   }

@@ -56,7 +56,10 @@
     if (last) last.textContent = dev.lastExport ? C.fmtDate(dev.lastExport.slice(0, 10)) : last.getAttribute("data-never");
     var reminder = $("[data-ap-export-reminder]");
     if (reminder) {
-      var old = !dev.lastExport || (Date.now() - new Date(dev.lastExport).getTime()) > 30 * 24 * 3600 * 1000;
+      // measured from the last export, or, on a device that has never exported, from its
+      // first use (its oldest home of its own): never for answers minutes old (issue 18)
+      var since = dev.lastExport || firstUse();
+      var old = !!since && (Date.now() - new Date(since).getTime()) > 30 * 24 * 3600 * 1000;
       reminder.hidden = !(old && St.homes().length);
     }
     var undo = $("[data-ap-undo-wrap]");
@@ -72,6 +75,12 @@
       var none = $("[data-ap-earlier-none]");
       if (none) none.hidden = n > 0;
     }
+  }
+  function exampleId() { var n = $("[data-example-home]"); return n ? n.getAttribute("data-example-home") : ""; }
+  function firstUse() {
+    var stamps = St.homes().filter(function (h) { return h.id !== exampleId() && h.created; })
+      .map(function (h) { return h.created; }).sort();
+    return stamps[0] || "";
   }
   function renderPersist() {
     var p = $("[data-ap-persist]");
@@ -116,10 +125,61 @@
       pendingImport = res.data;
       var sum = $("[data-ap-import-summary]");
       if (sum) sum.textContent = fill(sum.getAttribute("data-template"), res.summary);
+      renderPlan(res);
       if (choice) { choice.hidden = false; choice.focus(); }
     };
     reader.onerror = function () { importMessage("error", St.validate("{", 0).message); };
     reader.readAsText(file);
+  }
+  /** Before anything changes: each home in the file, and where it will go (issue 18). Homes
+      are matched by id; the person can bring one in as a new home or into a home here. */
+  function renderPlan(res) {
+    var list = $("[data-ap-import-homes]"), tpl = $("#ap-import-home-template");
+    var plan = St.importPlan(res.data, exampleId());
+    var here = St.homes().filter(function (h) { return h.id !== exampleId(); });
+    if (list && tpl) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      plan.forEach(function (p, i) {
+        var li = tpl.content.firstElementChild.cloneNode(true);
+        C.renumber(li, i + 1);
+        var label = $("[data-ap-import-home-name]", li), sel = $("[data-ap-import-target]", li);
+        label.textContent = fill(label.getAttribute("data-template"), { name: p.name || p.id, people: p.people, rounds: p.rounds, answers: p.answers });
+        sel.setAttribute("data-ap-import-index", String(i));
+        function option(value, text, chosen) {
+          var o = el("option", null, text);
+          o.value = value;
+          o.selected = !!chosen;
+          sel.appendChild(o);
+        }
+        if (p.target === "skip") option("skip", sel.getAttribute("data-skip"), true);
+        else {
+          option("new", sel.getAttribute("data-new"), p.target === "new");
+          here.forEach(function (h) {
+            option(h.id, fill(sel.getAttribute(h.id === p.target ? "data-same" : "data-into"), { name: h.name || h.id }), h.id === p.target);
+          });
+        }
+        list.appendChild(li);
+      });
+    }
+    var newer = $("[data-ap-import-newer]"), s = res.summary, which = s.newer ? "data-newer" : s.unknown ? "data-unknown" : "";
+    if (newer) {
+      newer.hidden = !which;
+      newer.textContent = which ? fill(newer.getAttribute(which), { file: s.file, ours: s.ours, n: s.unknown }) : "";
+    }
+  }
+  function targets() {
+    var out = [];
+    $$("[data-ap-import-target]").forEach(function (s) { out[+s.getAttribute("data-ap-import-index")] = s.value; });
+    return out;
+  }
+  function statusLabel(v) {
+    var words = "";
+    (C.q.set.action_fields || []).forEach(function (f) {
+      if (f.id !== "status") return;
+      (f.options || []).forEach(function (o, i) { if (String(o.value) === v || (!v && i === 0)) words = o.label; });
+    });
+    var r = C.q.retired.status && C.q.retired.status[v];
+    return words || (r && r.label) || v;
   }
   function finishImport(res, template) {
     var choice = $("[data-ap-import-choice]"), input = $("#ap-import-file");
@@ -136,6 +196,14 @@
     }
     var keptTpl = $("[data-ap-import-kept]");
     if (res.kept && keptTpl) msg += " " + fill(keptTpl.getAttribute("data-template"), res);
+    // where one version was kept over another, and which homes came in new: said plainly (issue 18)
+    function add(sel, items, values) {
+      var t = $(sel);
+      (items || []).forEach(function (x) { if (t) msg += " " + fill(t.getAttribute("data-template"), values(x)); });
+    }
+    add("[data-ap-import-new-home]", res.newHomes, function (name) { return { name: name }; });
+    add("[data-ap-import-kept-action]", res.keptActions, function (k) { return { what: k.what, here: statusLabel(k.here), file: statusLabel(k.file) }; });
+    add("[data-ap-import-kept-round]", res.keptRounds, function (k) { return { title: k.title, here: C.fmtDate(k.here), file: C.fmtDate(k.file) }; });
     importMessage("done", msg);
   }
   function undoImport(btn, what) {
@@ -174,7 +242,7 @@
       },
       "page-next": turn, "page-prev": turn,
       "persist": askPersist,
-      "import-merge": function (btn) { if (pendingImport) finishImport(St.importMerge(pendingImport), btn.getAttribute("data-done")); },
+      "import-merge": function (btn) { if (pendingImport) finishImport(St.importMerge(pendingImport, targets()), btn.getAttribute("data-done")); },
       "import-replace": function (btn) { if (pendingImport) finishImport(St.importReplace(pendingImport), btn.getAttribute("data-done")); },
       "import-cancel": function () {
         pendingImport = null;

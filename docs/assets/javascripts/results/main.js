@@ -52,7 +52,7 @@
     var t = e.target;
     var which = t.getAttribute("data-ap-rs-select");
     if (which === "home") {
-      St.setCurrentHome(t.value);
+      state.home = t.value;
       state.round = null; state.left = {};
       refresh();
       return;
@@ -87,11 +87,22 @@
       refresh();
       say(R.attr(status, "data-loaded"));
       focusOn('[data-ap-rs-do="remove-sample"]');
-    } else if (what === "remove-sample") {
-      St.removeHome(R.SAMPLE_ID);
+    } else if (what === "remove-sample" || what === "cancel-remove-sample") {
+      // removing asks first (issue 18)
+      var box = $("[data-ap-rs-remove-confirm]", root), ask = $('[data-ap-rs-do="remove-sample"]', root);
+      var open = what === "remove-sample";
+      if (box) box.hidden = !open;
+      if (ask) ask.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open && box) box.focus(); else if (ask) ask.focus();
+    } else if (what === "confirm-remove-sample") {
+      // anything someone typed into it is kept in a home of its own, and said
+      var kept = window.APExample ? window.APExample.remove(R.SAMPLE_ID, R.attr(status, "data-kept-name")) : (St.removeHome(R.SAMPLE_ID), null);
+      var confirmBox = $("[data-ap-rs-remove-confirm]", root);
+      if (confirmBox) confirmBox.hidden = true;
+      if (state.home === R.SAMPLE_ID) state.home = kept ? kept.id : null;
       state.round = null; state.left = {};
       refresh();
-      say(R.attr(status, "data-removed"));
+      say(kept ? R.C.fill(R.attr(status, "data-kept"), { name: kept.name }) : R.attr(status, "data-removed"));
       focusOn('[data-ap-rs-do="load-sample"]');
     } else if (what === "clear-filters") {
       state.filters = { theme: "", status: "", lead: "", late: false };

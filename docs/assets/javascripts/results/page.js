@@ -25,11 +25,13 @@
   var STATUSES = STATUS_OPTIONS.map(function (o) { return o.value; });
   var STATUS_LABEL = Object.create(null);
   STATUS_OPTIONS.forEach(function (o) { STATUS_LABEL[o.value] = o.label; });
+  // a retired status keeps its old words (issue 18)
+  C.q.retiredList("status").forEach(function (r) { if (!STATUS_LABEL[r.value]) STATUS_LABEL[r.value] = r.label; });
 
   var R = {
     St: St, C: C, F: F, root: root,
     OPTIONS: OPTIONS,
-    SCALE: F.scaleOf(OPTIONS),
+    SCALE: F.scaleOf(OPTIONS, C.q.retiredList("rating")),  // a retired point counts as content says (issue 18)
     LOW: OPTIONS.length ? Number(OPTIONS[0].value) : 1,
     HIGH: OPTIONS.length ? Number(OPTIONS[OPTIONS.length - 1].value) : 4,
     THEMES: (QS.themes || []).map(function (t) {
@@ -41,7 +43,7 @@
     SAMPLE_ID: root.getAttribute("data-sample-id"),
     MONTHS: parseInt(root.getAttribute("data-review-months"), 10) || 3,
     data: null,  // what was read from the store: {homes, home, rounds, participants, answers, actions, byRound, cache}
-    state: { round: null, left: {}, flaggedFirst: false, filters: { theme: "", status: "", lead: "", late: false } },
+    state: { home: null, round: null, left: {}, flaggedFirst: false, filters: { theme: "", status: "", lead: "", late: false } },
     views: {}    // name -> function drawing one part of the page (filled in by the other scripts)
   };
   window.APRs = R;
@@ -50,7 +52,9 @@
 
   // ---- reading ------------------------------------------------------------------
   R.load = function () {
-    var sel = C.resolveSelection(St, {});
+    // the home shown is this page's own choice (state.home): choosing one here, or loading the
+    // example, never changes the home the theme pages are on (issue 18)
+    var sel = C.resolveSelection(St, { home: R.state.home });
     var home = sel.home ? St.getHome(sel.home) : null;
     var data = R.data = {
       homes: St.homes(),

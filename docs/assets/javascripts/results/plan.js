@@ -79,6 +79,7 @@
     $("[data-ap-rs-status-words]", box).textContent = fill(attr(tpl, "data-label"), { status: heads.status, what: f.what || heads.what });
     sel.value = f.status || R.STATUSES[0];
     sel.setAttribute("data-ap-rs-status-of", a.id);
+    if (R.data.home && R.data.home.id === R.SAMPLE_ID) sel.disabled = true; // the example home is for looking (issue 18)
     return box;
   }
 

@@ -8,7 +8,7 @@
   var isObj = P.isObj, own = P.own, obj = P.obj, RULES = P.RULES;
   var FORMAT = A.FORMAT, FORMAT_VERSION = A.FORMAT_VERSION, MAX_FILE_BYTES = A.MAX_FILE_BYTES;
   var MAX_TEXT = P.MAX_TEXT, MAX_NAME = P.MAX_NAME, MAX_ITEMS = 200000;
-  var ratingValues = P.ratingValues, actionFieldTypes = P.actionFieldTypes;
+  var ratingValues = P.ratingValues, actionFieldTypes = P.actionFieldTypes, questionSet = P.questionSet;
 
   // Messages for import problems (kept here from before issue 12; newer
   // messages, such as the scale limits and undo, are in the pages' markup and
@@ -69,12 +69,14 @@
     if (!data.homes.length) throw new Problem("no-homes");
     if (data.homes.length > RULES.MAX_HOMES) throw new Problem("too-many-homes");
     var scale = ratingValues(), fieldTypes = actionFieldTypes(), total = 0, homeIds = obj();
+    var unknown = 0; // ratings and choices this version does not know: kept as they are (issue 18)
     if (data.set_aside !== undefined) {
-      if (!Array.isArray(data.set_aside) || data.set_aside.length > 1000) impossible("the damaged records are not a list");
+      if (!Array.isArray(data.set_aside)) impossible("the damaged records are not a list");
+      if (data.set_aside.length > RULES.MAX_SET_ASIDE) throw new Problem("too-many");
       var asideKeys = obj();
       data.set_aside.forEach(function (x, i) {
         checkKeys(x, ["key", "text"], "damaged record " + (i + 1));
-        checkText(x.key, "damaged record " + (i + 1), 300);
+        checkText(x.key, "damaged record " + (i + 1), RULES.MAX_ASIDE_KEY);
         checkText(x.text, "damaged record " + (i + 1), RULES.MAX_ASIDE);
         if (!x.key || asideKeys[x.key]) impossible("two damaged records have the same name");
         asideKeys[x.key] = 1;
@@ -126,7 +128,10 @@
         if (a.theme !== "") checkId(a.theme, wa);
         if (a.rating !== null && a.rating !== undefined) {
           if (typeof a.rating !== "string" && typeof a.rating !== "number") impossible(wa + " has a rating that is not on the scale");
-          if (scale.indexOf(String(a.rating)) === -1) impossible(wa + " has a rating (" + String(a.rating).slice(0, 20) + ") that is not on the scale");
+          if (scale.indexOf(String(a.rating)) === -1) {
+            if (!RULES.isValue(String(a.rating))) impossible(wa + " has a rating (" + String(a.rating).slice(0, 20) + ") that is not on the scale");
+            unknown++;
+          }
         }
         checkNotes(a.notes, wa);
         var key = a.round + ":" + a.participant + ":" + a.question;
@@ -158,12 +163,15 @@
           var f = fieldTypes[k];
           if (f && f.type === "date" && a.fields[k] && !isDate(a.fields[k])) impossible(wx + " has a date that is not real");
           if (f && f.options && a.fields[k]) {
-            var ok = f.options.some(function (o) { return String(o.value) === a.fields[k]; });
-            if (!ok) impossible(wx + " has a " + f.label.toLowerCase() + " that is not one of the choices");
+            var ok = f.options.some(function (o) { return String(o.value) === a.fields[k]; }) ||
+              (questionSet().retired_values || []).some(function (r) { return r.of === k && String(r.value) === a.fields[k]; });
+            if (!ok && !RULES.isValue(a.fields[k])) impossible(wx + " has a " + f.label.toLowerCase() + " that is not one of the choices");
+            if (!ok) unknown++;
           }
         }
       });
     });
+    return unknown;
   }
 
   /** Check a file's text fully. Returns {ok, data, summary} or {ok: false, code, message}.
@@ -185,12 +193,18 @@
         var first = text.trim().charAt(0);
         throw new Problem(first === "{" || first === "[" ? "damaged" : "not-json");
       }
-      validateData(data);
+      var unknown = validateData(data);
       var s = { homes: data.homes.length, rounds: 0, participants: 0, answers: 0, actions: 0 };
       data.homes.forEach(function (h) {
         s.rounds += h.rounds.length; s.participants += h.participants.length;
         s.answers += h.answers.length; s.actions += h.actions.length;
       });
+      // values this version does not know, and whether the file's questions are newer (issue 18)
+      var ours = questionSet().version, theirs = data.question_set ? data.question_set.version : undefined;
+      s.unknown = unknown;
+      s.file = theirs === undefined || theirs === null ? "" : String(theirs).slice(0, 20);
+      s.ours = ours === undefined || ours === null ? "" : String(ours);
+      s.newer = typeof theirs === "number" && typeof ours === "number" && theirs > ours;
       return { ok: true, data: data, summary: s };
     } catch (p) {
       if (!(p instanceof Problem)) p = new Problem("damaged");

@@ -20,11 +20,25 @@
   function currentHome() { return A.currentHome(); }
 
   // ---- the rules for one record (at entry, on repair, in migration) ----------
+  /** The rating values this version knows: the scale, "not sure", and the retired points
+      (issue 18: an answer holding a retired point keeps it, with its old words). */
   function ratingValues() {
     var q = questionSet(), vals = [];
     ((q.rating && q.rating.options) || []).forEach(function (o) { vals.push(String(o.value)); });
     if (q.rating && q.rating.not_sure) vals.push(String(q.rating.not_sure.value));
+    (q.retired_values || []).forEach(function (r) { if (r.of === "rating") vals.push(String(r.value)); });
     return vals;
+  }
+  /** The choices of each choice field this version knows, the retired ones too: {fieldId: {value: 1}}. */
+  function choiceValues() {
+    var m = obj(), q = questionSet();
+    (q.action_fields || []).forEach(function (f) {
+      if (!f.options) return;
+      m[f.id] = obj();
+      f.options.forEach(function (o) { m[f.id][String(o.value)] = 1; });
+    });
+    (q.retired_values || []).forEach(function (r) { if (m[r.of]) m[r.of][String(r.value)] = 1; });
+    return m;
   }
   function actionFieldTypes() {
     var m = obj();
@@ -53,7 +67,8 @@
       var v = textOf(fields[k]), f = types[k];
       if (!RULES.isId(k) || !v) return;
       if (f && f.type === "date" && !RULES.isDate(v)) return;
-      if (f && f.options && !f.options.some(function (o) { return String(o.value) === v; })) return;
+      // a choice this version does not know (a newer version's, issue 18) is kept as it is
+      if (f && f.options && !(choiceValues()[k] || {})[v] && !RULES.isValue(v)) return;
       out[k] = v;
     });
     return out;
@@ -77,8 +92,10 @@
     if (!isObj(v)) return null;
     var a = { theme: RULES.isId(v.theme) ? v.theme : "", notes: fixNotes(v.notes) };
     var r = v.rating === null || v.rating === undefined ? "" : String(v.rating);
+    // a rating this version does not know (a newer version's, issue 18) is kept as it is:
+    // an answer is never set aside only because its value is unknown here
     var scale = ratingValues(); // (no question set on this page: keep the rating as it is)
-    if (r && (!scale.length || scale.indexOf(r) !== -1)) a.rating = r;
+    if (r && (!scale.length || scale.indexOf(r) !== -1 || RULES.isValue(r))) a.rating = r;
     return a; // an empty answer is harmless (an import may bring one): kept as it is
   }
   function fixThemeNotes(v) {
@@ -102,8 +119,16 @@
 
   // ---- damaged records: repaired where they stand, the original kept aside ----
   function putAside(key, text) {
-    var k = ASIDE + key.slice(S.length), n = 2;
-    while (rawGet(k) !== null) k = ASIDE + key.slice(S.length) + " (" + n++ + ")";
+    // a key of any length: a very long one is shortened (with a mark of the whole), so the
+    // export holding it can be imported again (rules.js, MAX_ASIDE_KEY)
+    var name = key.slice(S.length), max = RULES.MAX_ASIDE_KEY - 20;
+    if (name.length > max) {
+      var h = 0x811c9dc5;
+      for (var i = 0; i < name.length; i++) { h ^= name.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+      name = name.slice(0, max - 12) + "~" + h.toString(16);
+    }
+    var k = ASIDE + name, n = 2;
+    while (rawGet(k) !== null) k = ASIDE + name + " (" + n++ + ")";
     return rawSet(k, String(text).slice(0, RULES.MAX_ASIDE));
   }
   /** Check every stored record against the rules. A record that cannot be read or

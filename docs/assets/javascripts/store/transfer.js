@@ -27,6 +27,10 @@
     (q.retired_questions || []).forEach(function (r) { if (!questions[r.id]) questions[r.id] = r.question; });
     ((q.rating && q.rating.options) || []).forEach(function (o) { ratings[String(o.value)] = o.label; });
     if (q.rating && q.rating.not_sure) ratings[String(q.rating.not_sure.value)] = q.rating.not_sure.label;
+    var retiredChoice = obj(); // a retired point or status keeps its old words (issue 18)
+    (q.retired_values || []).forEach(function (r) {
+      if (r.of === "rating") { if (!ratings[String(r.value)]) ratings[String(r.value)] = r.label; } else retiredChoice[r.of + ":" + r.value] = r.label;
+    });
     var head = ["Type", "Home", "Round", "Round date", "Person or group", "Theme", "Question id", "Question", "Rating", "Rating label"];
     notes.forEach(function (n) { head.push(n.label); });
     tnotes.forEach(function (n) { head.push(n.label); });
@@ -58,7 +62,9 @@
         row.push(a.id);
         afields.forEach(function (f) {
           var v = get(a.fields, f.id) || "";
-          (f.options || []).forEach(function (o) { if (String(o.value) === v) v = o.label; });
+          var raw = v;
+          (f.options || []).forEach(function (o) { if (String(o.value) === raw) v = o.label; });
+          if (v === raw && retiredChoice[f.id + ":" + raw]) v = retiredChoice[f.id + ":" + raw];
           row.push(v);
         });
         rows.push(row);
@@ -172,31 +178,52 @@
   function lower(s) { return String(s || "").trim().toLowerCase(); }
   function tooMany(code) { return { ok: false, code: code, message: "" }; }
 
-  /** Add a file's homes, rounds and people without overwriting anything here. */
-  function importMerge(data) {
-    var report = { rounds: 0, participants: 0, answers: 0, actions: 0, kept: 0, renamed: [] };
-    var local = homes(), cur = currentHome(), pairs = [], problem = null, newHomes = 0;
-    data.homes.forEach(function (fh) {
+  /** Where each home in a file goes (issue 18): homes are matched by id, never by name
+      or by the home chosen here. [{index, id, name, rounds, people, answers, target, same}],
+      target being the id of the home here with the same id, "new", or "skip" for an
+      example home (``exampleId``) when this device has its own. */
+  function importPlan(data, exampleId) {
+    return data.homes.map(function (fh, i) {
+      var here = getHome(fh.id), target = here ? here.id : "new";
+      if (here && exampleId && fh.id === exampleId) target = "skip";
+      return { index: i, id: fh.id, name: fh.name, rounds: fh.rounds.length, people: fh.participants.length,
+        answers: fh.answers.length, target: target, same: !!here && target !== "skip" };
+    });
+  }
+
+  /** Add a file's homes, rounds and people without overwriting anything here. Each home
+      goes where ``targets`` says (by its place in the file: the id of a home here, "new" or
+      "skip"); by default into the home here with the same id, else in as a new home. */
+  function importMerge(data, targets) {
+    var report = { rounds: 0, participants: 0, answers: 0, actions: 0, kept: 0, renamed: [],
+      newHomes: [], skipped: [], keptActions: [], keptRounds: [] };
+    var local = homes(), cur = currentHome(), pairs = [], problem = null, newHomes = 0, first = null;
+    var plan = importPlan(data);
+    data.homes.forEach(function (fh, hi) {
       if (problem) return;
-      var target = null, i;
-      for (i = 0; i < local.length; i++) if (local[i].id === fh.id) target = local[i];
-      if (!target) for (i = 0; i < local.length; i++) if (lower(local[i].name) === lower(fh.name) && fh.name) target = local[i];
-      if (!target && data.homes.length === 1 && cur) target = cur;
-      if (!target) { // a new home: add it as it is
+      var t = targets && targets[hi] !== undefined ? targets[hi] : plan[hi].target;
+      if (t === "skip") { report.skipped.push(fh.name); return; }
+      var target = t && t !== "new" ? getHome(t) : null;
+      if (!target) { // a new home: add it as it is (with an id of its own if this one is taken)
         newHomes++;
-        var taken = !!getHome(fh.id);
-        var hp = homePairs(fh, taken ? { home: newId() } : null);
+        var taken = !!getHome(fh.id), nid = taken ? newId() : fh.id;
+        var hp = homePairs(fh, taken ? { home: nid } : null);
         pairs = pairs.concat(hp);
+        report.newHomes.push(fh.name);
+        if (!first) first = nid;
         report.rounds += fh.rounds.length; report.participants += fh.participants.length;
         report.answers += fh.answers.length; report.actions += fh.actions.length;
         return;
       }
       var hid = target.id, lr = rounds(hid), lp = participants(hid), la = allAnswers(hid);
+      if (!first) first = hid;
       var rmap = obj(), pmap = obj(), answered = obj(), addedRounds = 0, addedPeople = 0;
       la.forEach(function (a) { answered[a.participant + ":" + a.round] = 1; });
       fh.rounds.forEach(function (r) {
         var m = null;
         lr.forEach(function (x) { if (x.id === r.id) m = x; });
+        // the same round with another date: this device's date is kept, and the summary says so
+        if (m && m.date !== r.date) report.keptRounds.push({ title: m.title || r.title, here: m.date, file: r.date });
         if (!m) lr.forEach(function (x) { if (!m && x.title === r.title && x.date === r.date) m = x; });
         if (m) { rmap[r.id] = m.id; return; }
         var nid = getRound(hid, r.id) ? newId() : r.id;
@@ -251,7 +278,12 @@
         if (changed) pairs.push([key, JSON.stringify(v)]);
       });
       fh.actions.forEach(function (a) {
-        if (getJSON(H(hid) + ":x:" + a.id)) return;
+        var here = getJSON(H(hid) + ":x:" + a.id);
+        if (here) { // the same action: this device's is kept; a status that differs is said
+          var hs = (isObj(here.fields) && here.fields.status) || "", fs = (a.fields && a.fields.status) || "";
+          if (hs !== fs) report.keptActions.push({ what: (isObj(here.fields) && here.fields.what) || a.fields.what || "", here: hs, file: fs });
+          return;
+        }
         report.actions++;
         pairs.push([H(hid) + ":x:" + a.id, JSON.stringify({ id: a.id, theme: a.theme, created: a.created, fields: a.fields })]);
       });
@@ -259,7 +291,7 @@
     if (problem) return tooMany(problem);
     if (local.length + newHomes > RULES.MAX_HOMES) return tooMany("too-many-homes");
     (data.set_aside || []).forEach(function (x) { if (rawGet(ASIDE + x.key) === null) pairs.push([ASIDE + x.key, x.text]); });
-    if (!cur && data.homes.length) pairs.push([S + "current", JSON.stringify(data.homes[0].id)]);
+    if (!cur && first) pairs.push([S + "current", JSON.stringify(first)]);
     if (!keepBackup()) {
       return { ok: false, code: "no-room", message: "There is not enough room on this device to keep a copy of your answers first, so nothing was changed. Export your answers, then delete them, then import." };
     }
@@ -282,7 +314,7 @@
 
 
   var api = {
-    toCSV: toCSV, importMerge: importMerge, importReplace: importReplace,
+    toCSV: toCSV, importMerge: importMerge, importPlan: importPlan, importReplace: importReplace,
     hasBackup: hasBackup, undoState: undoState, undoImport: undoImport, deleteAll: deleteAll
   };
   for (var k in api) A[k] = api[k];
