@@ -34,7 +34,7 @@
   function chosen(name) {
     var s = document.querySelector('select[data-ap-select="' + name + '"]');
     var o = s && s.options[s.selectedIndex];
-    return o ? o.text : "";
+    return o && o.value && o.value.indexOf("new:") !== 0 ? o.text : ""; // "Choose who is answering" is nobody
   }
   /** At the top of a theme page on paper: whose answers, which round, which home. */
   function sayWhose() {
