@@ -170,7 +170,7 @@
     try { s.setItem(key, "1"); s.removeItem(key); if (st.failed) recover(s); return true; } catch (e) { fail(e); return false; }
   }
 
-  // ---- what was checked last: S + "checked" = {v, n, sum} ---------------------
+  // ---- what was checked last: S + "device:checked" = {v, n, sum} --------------
   /* The records (every key under S + "h:") are checked in full (repair.js) only
      when they are not what was checked last. The note says which site version
      checked them (v), how many records there were (n) and a sum of a short hash
@@ -181,7 +181,7 @@
      (another tool, an older version of the site in another tab, a record put in
      by hand) leaves the note behind, and the next check runs in full. When the
      note cannot be moved on (a full disk), it is removed: the next check runs. */
-  var RECS = S + "h:", CHECKED = S + "checked";
+  var RECS = S + "h:", CHECKED = S + "device:checked"; // a note about this device, not data: never exported or put back by undo
   var batchDepth = 0, pending = { n: 0, sum: 0 };
   function tracked(key) { return key.lastIndexOf(RECS, 0) === 0; }
   function hashOf(key, text) { // FNV-1a, 32 bits, of key NUL text

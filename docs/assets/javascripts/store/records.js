@@ -9,7 +9,7 @@
  * Layout (schema 2), with S = <base path> + "ap:":
  *   S + "current"                      id of the home chosen on this device
  *   S + "device"                       {lastExport}
- *   S + "checked"                      what the records were when last checked in full (local.js)
+ *   S + "device:checked"               what the records were when last checked in full (local.js)
  *   S + "backup"                       every key below as it was before the last import, for undo:
  *                                      {kind: "before-import", made, pairs: [[key, value]], after: fingerprint}
  *   S + "aside:" + key                 a damaged record as it was (see repair), exported as set_aside
