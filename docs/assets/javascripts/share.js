@@ -160,7 +160,9 @@
     return refresh;
   }
 
-  C.ready(function () {
+  // Scripts are at the end of <body>: the page above is there, so it is laid out now,
+  // before the first paint (Your data holds its paint for this), and nothing moves.
+  (function start() {
     var refreshers = $$('[data-module="ap-share"]').map(function (box) {
       return box.getAttribute("data-part") === "send" ? Send(box) : Summary(box);
     });
@@ -174,5 +176,5 @@
       if (e.target.closest("button")) setTimeout(refresh, 0);
     });
     document.addEventListener("submit", function () { setTimeout(refresh, 0); });
-  });
+  })();
 })();
