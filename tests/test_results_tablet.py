@@ -208,10 +208,20 @@ def test_filters_late_only_clear_and_done_after_open(browser, base_url, where):
 def test_a_status_changed_here_shows_on_the_theme_page_and_in_the_export(browser, base_url):
     ctx, page = _page(browser, base_url, (375, 812))
     try:
+        # Issue 18: the example home is for looking, so its statuses cannot be changed. The home's
+        # own plan is made here from the example's rounds and actions (late ones among them).
+        own = page.evaluate("""(ex) => { const S = window.APStore, h = S.createHome('Oak House');
+          S.rounds(ex).forEach(r => S.createRound(h.id, {title: r.title, date: r.date, home: ''}));
+          S.actions(ex).forEach(a => S.createAction(h.id, a.theme, a.fields));
+          S.setCurrentHome(h.id); return h.id; }""", SAMPLE_HOME_ID)
+        open_results(page, base_url)
+        if page.locator("#ap-rs-home").is_visible():
+            page.select_option("#ap-rs-home", own)
         row = page.locator('[data-ap-rs-actions] tbody tr[data-ap-due="overdue"]').first
+        row.wait_for()
         action_id = row.get_attribute("data-ap-action")
         theme = page.evaluate("([h, id]) => window.APStore.actions(h).find(a => a.id === id).theme",
-                              [SAMPLE_HOME_ID, action_id])
+                              [own, action_id])
         done_before = page.inner_text('[data-ap-rs-counts] [data-ap-status="done"]')
         select = row.get_by_role("combobox")
         assert select.is_visible()
