@@ -115,3 +115,22 @@ def context(browser):
     ctx = browser.new_context(viewport={"width": 1024, "height": 768}, service_workers="block")
     yield ctx
     ctx.close()
+
+
+OWN_PLAN_FROM_EXAMPLE = """(ex) => { const S = window.APStore, h = S.createHome('Oak House');
+  S.rounds(ex).forEach(r => S.createRound(h.id, {title: r.title, date: r.date, home: ''}));
+  S.actions(ex).forEach(a => S.createAction(h.id, a.theme, a.fields));
+  S.setCurrentHome(h.id); return h.id; }"""
+
+
+def own_plan_from_example(page, base_url) -> str:
+    """A home of the user's own ("Oak House") with the example home's rounds and actions (late
+    ones among them), chosen on the Results page: the example home is for looking (issue 18),
+    so a test that changes an action does it here. Call it on the Results page with the example
+    home loaded; returns the new home's id."""
+    own = page.evaluate(OWN_PLAN_FROM_EXAMPLE, "example-home")
+    page.goto(base_url + "results/index.html")
+    page.wait_for_selector("[data-ap-results][data-ap-ready]")
+    if page.locator("#ap-rs-home").is_visible():
+        page.select_option("#ap-rs-home", own)
+    return own

@@ -210,13 +210,8 @@ def test_a_status_changed_here_shows_on_the_theme_page_and_in_the_export(browser
     try:
         # Issue 18: the example home is for looking, so its statuses cannot be changed. The home's
         # own plan is made here from the example's rounds and actions (late ones among them).
-        own = page.evaluate("""(ex) => { const S = window.APStore, h = S.createHome('Oak House');
-          S.rounds(ex).forEach(r => S.createRound(h.id, {title: r.title, date: r.date, home: ''}));
-          S.actions(ex).forEach(a => S.createAction(h.id, a.theme, a.fields));
-          S.setCurrentHome(h.id); return h.id; }""", SAMPLE_HOME_ID)
-        open_results(page, base_url)
-        if page.locator("#ap-rs-home").is_visible():
-            page.select_option("#ap-rs-home", own)
+        from storage_util import own_plan_from_example
+        own = own_plan_from_example(page, base_url)
         row = page.locator('[data-ap-rs-actions] tbody tr[data-ap-due="overdue"]').first
         row.wait_for()
         action_id = row.get_attribute("data-ap-action")

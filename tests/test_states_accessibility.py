@@ -219,14 +219,8 @@ def results_status_saved(page, base_url):
     results_example_home(page, base_url)
     # issue 18: the example home's statuses cannot be changed, so the home's own plan is made
     # from the example's rounds and actions, and chosen on the page
-    own = page.evaluate("""() => { const S = window.APStore, ex = 'example-home', h = S.createHome('Oak House');
-      S.rounds(ex).forEach(r => S.createRound(h.id, {title: r.title, date: r.date, home: ''}));
-      S.actions(ex).forEach(a => S.createAction(h.id, a.theme, a.fields));
-      S.setCurrentHome(h.id); return h.id; }""")
-    page.reload()
-    page.wait_for_selector("[data-ap-results][data-ap-ready]")
-    if page.locator("#ap-rs-home").is_visible():
-        page.select_option("#ap-rs-home", own)
+    from storage_util import own_plan_from_example
+    own_plan_from_example(page, base_url)
     page.locator("[data-ap-rs-actions] tbody tr select").first.select_option("done")
     page.locator("[data-ap-rs-saved]").get_by_text("Saved").wait_for()
 
