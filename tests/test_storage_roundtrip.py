@@ -239,8 +239,11 @@ class Walker:
     # ---- what the pages show ---------------------------------------------------------
     def shown(self) -> dict:
         p = self.theme()
+        # which home, round and person are chosen, by their words: since issue 22 nobody is
+        # chosen for you, so the person picker of a fresh profile starts at "Choose who is
+        # answering" and the same person can sit at another index
         out = {"choice": p.evaluate("""() => ['#ap-home', '#ap-round', '#ap-participant']
-                 .map(s => document.querySelector(s).selectedIndex)"""),
+                 .map(s => { const e = document.querySelector(s); return e.selectedIndex < 0 ? null : e.options[e.selectedIndex].text; })"""),
                "fields": p.evaluate("""() => [...document.querySelectorAll(
                  '#ap-questions textarea, #ap-theme-notes textarea, #ap-actions [data-ap-field]')]
                  .map(e => e.value).filter(v => v && v !== 'not-started')"""),
@@ -252,11 +255,12 @@ class Walker:
         out["homes"] = d.eval_on_selector_all("#ap-yd-home option", "es => es.map(e => e.textContent)")
         return out
 
-    def choose(self, indexes):
+    def choose(self, labels):
         p = self.theme()
-        for sel, i in zip(["#ap-home", "#ap-round", "#ap-participant"], indexes):
-            if i >= 0 and p.evaluate(f"document.querySelector('{sel}').selectedIndex") != i:
-                p.select_option(sel, index=i)
+        for sel, label in zip(["#ap-home", "#ap-round", "#ap-participant"], labels):
+            now = p.evaluate(f"(() => {{ const e = document.querySelector('{sel}'); return e.selectedIndex < 0 ? null : e.options[e.selectedIndex].text; }})()")
+            if label is not None and now != label:
+                p.select_option(sel, label=label)
 
 
 def run_sequences(browser, url, rng, sequences, ratings=RATINGS, between=None) -> tuple[int, dict]:
