@@ -14,7 +14,9 @@ OURS = "article.md-content__inner, .ap-textsize, .ap-update"
 
 _DESCRIBE = r"""
   const describe = (e) => {
-    const text = (e.getAttribute('aria-label') || e.textContent || e.value || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+    // the words a person reads on it (a state said only to screen readers, such as "sorted", is not its name here)
+    const own = (n) => [...n.childNodes].map(c => c.nodeType === 3 ? c.textContent : (c.nodeType === 1 && !c.classList.contains('ap-visually-hidden') ? own(c) : '')).join('');
+    const text = (e.getAttribute('aria-label') || own(e) || e.value || '').trim().replace(/\s+/g, ' ').slice(0, 50);
     const id = e.id ? '#' + e.id : '';
     const data = [...e.attributes].filter(a => a.name.startsWith('data-ap')).map(a => '[' + a.name + (a.value ? '=' + a.value.slice(0, 24) : '') + ']').join('');
     return e.tagName.toLowerCase() + id + data + (text ? ' "' + text + '"' : '');
@@ -41,7 +43,10 @@ BUTTONS_JS = "() => {" + _DESCRIBE + r"""
   for (const root of document.querySelectorAll(OURS)) {
     for (const e of root.querySelectorAll(sel)) {
       if (e.closest('template')) continue;
-      const r = e.getBoundingClientRect();
+      // a button in a labelled region that scrolls sideways is reached by scrolling it: the region's box counts
+      const region = e.closest('[role=region][tabindex]');
+      const scrolls = region && /auto|scroll/.test(getComputedStyle(region).overflowX);
+      const r = (scrolls ? region : e).getBoundingClientRect();
       const left = r.left + window.scrollX, right = r.right + window.scrollX;
       const inside = !(left < -1 || right > Math.max(doc.scrollWidth, doc.clientWidth) + 1 || r.top + window.scrollY < -1);
       out.push({ key: describe(e), meant: meant(e), seen: seen(e), inside });

@@ -44,6 +44,10 @@ MORE_STATES = {
 SHOWN_ELSEWHERE = {
     'button[data-ap-do=page-prev] "Earlier page"': "test_storage_safety.py: the people pager, past 50 people",
     'button[data-ap-do=page-next] "Next page"': "test_storage_safety.py: the people pager, past 50 people",
+    'button[data-ap-share-do=share] "Send"': "only where the browser can share files (navigator.canShare): "
+                                             "an iPad or Android, never headless Chromium",
+    'button[data-ap-share-do=share] "Send the summary"': "only where the browser can share files (navigator.canShare)",
+    'a[data-ap-start-carry]': "test_start_and_whose.py: the home page of a returning user (carry on)",
 }
 
 
