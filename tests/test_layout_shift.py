@@ -93,3 +93,69 @@ def test_no_page_moves_on_first_load(browser, base_url, viewport, saved):
             "\n".join(f"  {p}: {v} {src}" for p, (v, src) in moved.items())
     finally:
         ctx.close()
+
+
+# ---- A page that arrives slowly (CI failure, 2026-12-01) ----------------------
+# On a busy machine Chromium paints a page before it has read all of it. The
+# worksheet's "Care home" label was painted before its ruled line arrived, then
+# moved down 3.8 px when the line came in (CLS > 0). A server that sends each
+# page in pieces, pausing between them, shows that paint on any machine: the
+# page must not be painted until what is above the fold is all there.
+
+def _slow_server(root):
+    import http.server
+    import socketserver
+    import threading
+    import time
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, directory=str(root), **kw)
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            path = self.translate_path(self.path.split("?")[0])
+            if not path.endswith(".html"):
+                return super().do_GET()
+            data = open(path, "rb").read()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()  # HTTP/1.0, no length: the page ends when the connection does
+            pieces = 6
+            step = len(data) // pieces + 1
+            for i in range(0, len(data), step):
+                self.wfile.write(data[i:i + step])
+                self.wfile.flush()
+                time.sleep(0.35)
+
+    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+        daemon_threads = True
+        allow_reuse_address = True
+
+    httpd = Server(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_no_page_moves_when_it_arrives_in_pieces(browser, site_dir, viewport):
+    httpd = _slow_server(site_dir)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    ctx = browser.new_context(viewport=VIEWPORTS[viewport], service_workers="block")
+    try:
+        page = ctx.new_page()
+        moved = {}
+        for path in PAGES:
+            entries = shifts(page, base + path)
+            total = sum(e["value"] for e in entries)
+            if total > 0:
+                moved[path] = (round(total, 4), [s for e in entries for s in e["sources"]])
+        assert not moved, "the page moved as it arrived (CLS, and what moved [y before, y after, h before, h after]):\n" + \
+            "\n".join(f"  {p}: {v} {src}" for p, (v, src) in moved.items())
+    finally:
+        ctx.close()
+        httpd.shutdown()
+        httpd.server_close()
