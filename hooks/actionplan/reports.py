@@ -15,8 +15,8 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .render import HtmlPage, Renderer
-from .schema import Checker, Field, Schema
-from .yamlload import load_yaml
+from .schema import Field, Schema
+from .words import load_words
 
 REPORTS_FILE = "reports.yml"
 FOLDER = "results"
@@ -99,20 +99,12 @@ class Reports:
 
 def load_reports(content_dir: Path | str, renderer: Renderer) -> Reports | None:
     """content/reports.yml, checked; None when there is none (the Results page then links no reports)."""
-    from .results import _check_slots  # the same slot check as the Results page's words
-
     content = Path(content_dir)
     path = content / REPORTS_FILE
     if not path.is_file():
         return None
     problems: list[ContentError] = []
-    raw = load_yaml(path, problems, content)
-    words = None
-    if raw is not None:
-        before = len(problems)
-        words = Checker(path, problems).mapping(raw, REPORTS, "the printed reports", 1)
-        if len(problems) == before:
-            _check_slots(words, raw, path, problems, WORDS)
+    words = load_words(path, REPORTS, "the printed reports", WORDS, problems, content)
     if problems:
         raise ContentErrors(problems)
     return Reports(renderer, words)

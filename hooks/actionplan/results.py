@@ -25,8 +25,9 @@ from .errors import ContentError, ContentErrors
 from .model import EXAMPLE_HOME_ID
 from .render import HtmlPage, Renderer
 from .reports import Reports, load_reports
-from .schema import Checker, Field, Schema, whole_number_problem
-from .yamlload import load_yaml, read_text
+from .schema import Field, Schema, whole_number_problem
+from .words import load_words
+from .yamlload import read_text
 
 RESULTS_FILE = "results.yml"
 SAMPLE_FILE = "sample-home.json"
@@ -87,7 +88,6 @@ RESULTS = Schema("the results page", {
        for section, names in WORDS.items()},
 })
 
-SLOT = re.compile(r"\{(\w+)\}")
 
 
 @dataclass
@@ -163,13 +163,7 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
     if not path.is_file():
         return None
     problems: list[ContentError] = []
-    raw = load_yaml(path, problems, content)
-    words = None
-    if raw is not None:
-        before = len(problems)
-        words = Checker(path, problems).mapping(raw, RESULTS, "the results page", 1)
-        if len(problems) == before:
-            _check_slots(words, raw, path, problems)
+    words = load_words(path, RESULTS, "the results page", WORDS, problems, content)
     reports = None
     try:
         reports = load_reports(content, renderer)
@@ -182,40 +176,6 @@ def load_results(content_dir: Path | str, renderer: Renderer) -> Results | None:
     if problems:
         raise ContentErrors(problems)
     return Results(renderer, words, sample, reports)
-
-
-def _check_slots(words: dict, raw, path: Path, problems: list[ContentError], spec: dict | None = None,
-                 where: str = "") -> None:
-    """Each word keeps the {slots} its script fills in, and has no others. ``spec`` is
-    {section: {word: slots}} (WORDS by default); a section may hold further sections,
-    and a top-level word may be a tuple of slots itself."""
-    for section, names in (WORDS if spec is None else spec).items():
-        if isinstance(names, tuple):  # a word at this level
-            _check_one(words[section], raw.line_of(section), section, where or "the file", names, path, problems)
-            continue
-        for name, slots in names.items():
-            if isinstance(slots, dict):
-                _check_slots(words[section][name], raw[section][name], path, problems, slots,
-                             f"{section}.{name}")
-                continue
-            if not isinstance(slots, tuple):
-                continue  # not a text (a list of column names, say)
-            _check_one(words[section][name], raw[section].line_of(name), name, where or section, slots, path,
-                       problems)
-
-
-def _check_one(text: str, line: int, name: str, section: str, slots: tuple, path: Path,
-               problems: list[ContentError]) -> None:
-    have = set(SLOT.findall(text))
-    for slot in slots:
-        if slot not in have:
-            problems.append(ContentError(path, line, f'"{name}" in "{section}" has lost the slot {{{slot}}}',
-                                         f"put {{{slot}}} back where the script should fill it in"))
-    for slot in sorted(have - set(slots)):
-        problems.append(ContentError(path, line, f'"{name}" in "{section}" has a slot {{{slot}}} '
-                                                 "the script does not fill in",
-                                     "use only: " + (", ".join("{" + s + "}" for s in slots) or
-                                                     "no slots here")))
 
 
 # ------------------------------------------------------------- the sample home

@@ -20,9 +20,9 @@ from markupsafe import Markup
 
 from .errors import ContentError, ContentErrors
 from .render import _MD_SPECIAL, Renderer, _html_block
-from .results import SAMPLE_HOME_ID, _check_slots, _in_nav
-from .schema import Checker, Field, Schema
-from .yamlload import load_yaml
+from .results import SAMPLE_HOME_ID, _in_nav
+from .schema import Field, Schema
+from .words import load_words
 
 COMPARE_FILE = "compare.yml"
 SHARE_FILE = "share.yml"
@@ -136,24 +136,11 @@ def _words_json(words: dict) -> Markup:
                   .replace("'", "\\u0027"))
 
 
-def _load(path: Path, schema: Schema, spec: dict, problems: list[ContentError], content: Path) -> dict | None:
-    if not path.is_file():
-        return None
-    raw = load_yaml(path, problems, content)
-    if raw is None:
-        return None
-    before = len(problems)
-    words = Checker(path, problems).mapping(raw, schema, schema.name, 1)
-    if len(problems) == before:
-        _check_slots(words, raw, path, problems, spec)
-    return words
-
-
 def load_sharing(content_dir: Path | str, renderer: Renderer) -> Sharing | None:
     content = Path(content_dir)
     problems: list[ContentError] = []
-    compare = _load(content / COMPARE_FILE, COMPARE, COMPARE_WORDS, problems, content)
-    share = _load(content / SHARE_FILE, SHARE, SHARE_WORDS, problems, content)
+    compare = load_words(content / COMPARE_FILE, COMPARE, COMPARE.name, COMPARE_WORDS, problems, content)
+    share = load_words(content / SHARE_FILE, SHARE, SHARE.name, SHARE_WORDS, problems, content)
     if problems:
         raise ContentErrors(problems)
     if compare is None and share is None:
