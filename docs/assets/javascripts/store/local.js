@@ -59,18 +59,20 @@
     if (!st.failed) { st.failed = true; notify(); }
   }
   function failRead(err) { st.readFailed = true; fail(err); }
+  /* Set (or, for null, remove) one key in localStorage, and keep the notes on
+     what was written up to date. Throws what the browser throws. */
+  function put(s, key, value) {
+    var before = tracked(key) ? s.getItem(key) : null;
+    if (value === null) s.removeItem(key); else s.setItem(key, value);
+    noteWrite(key, before, value);
+    noteKey(key, value !== null);
+  }
   /* A write worked again after some failed: write what was kept in memory, and
      when all of it is stored, stop saying "not saved". */
   function recover(s) {
     var mem = st.mem;
     for (var k in mem) {
-      try {
-        var before = tracked(k) ? s.getItem(k) : null;
-        if (mem[k] === null) s.removeItem(k); else s.setItem(k, mem[k]);
-        noteWrite(k, before, mem[k]);
-        noteKey(k, mem[k] !== null);
-        delete mem[k];
-      } catch (e) { return; }
+      try { put(s, k, mem[k]); delete mem[k]; } catch (e) { return; }
     }
     st.failed = false; st.lastError = ""; notify();
   }
@@ -80,14 +82,14 @@
     if (!s) { failRead(null); return null; }
     try { return s.getItem(key); } catch (e) { failRead(e); return null; }
   }
-  function rawSet(key, value) {
+  /* One write: a value to set, or null to remove the key. If the browser will
+     not take it, the value is held in memory (st.mem) so this page still shows
+     it, and false says it was not kept. */
+  function rawWrite(key, value) {
     var s = st.readFailed ? null : ls();
     if (s) {
       try {
-        var before = tracked(key) ? s.getItem(key) : null;
-        s.setItem(key, value);
-        noteWrite(key, before, value);
-        noteKey(key, true);
+        put(s, key, value);
         delete st.mem[key];
         if (st.failed) recover(s);
         return true;
@@ -98,24 +100,8 @@
     st.mem[key] = value;
     return false;
   }
-  function rawRemove(key) {
-    var s = st.readFailed ? null : ls();
-    if (s) {
-      try {
-        var before = tracked(key) ? s.getItem(key) : null;
-        s.removeItem(key);
-        noteWrite(key, before, null);
-        noteKey(key, false);
-        delete st.mem[key];
-        if (st.failed) recover(s);
-        return true;
-      } catch (e) { fail(e); }
-    } else {
-      fail(null);
-    }
-    st.mem[key] = null;
-    return false;
-  }
+  function rawSet(key, value) { return rawWrite(key, value); }
+  function rawRemove(key) { return rawWrite(key, null); }
   /* The names of the keys in localStorage, kept between reads: a page that reads
      a home of 13,000 answers asks for its keys a dozen times, and walking
      localStorage.key(i) each time took most of a second. Our own writes keep it
@@ -266,7 +252,7 @@
     try {
       for (i = 0; i < pairs.length; i++) before.push([pairs[i][0], rawGet(pairs[i][0])]);
       for (i = 0; i < pairs.length; i++) {
-        var ok = pairs[i][1] === null ? rawRemove(pairs[i][0]) : rawSet(pairs[i][0], pairs[i][1]);
+        var ok = rawWrite(pairs[i][0], pairs[i][1]);
         if (!ok) {
           // undo in reverse: removals first free room for the old values
           for (var j = i; j >= 0; j--) { delete mem[before[j][0]]; if (before[j][1] === null) rawRemove(before[j][0]); }
