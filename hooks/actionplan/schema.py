@@ -306,6 +306,12 @@ TOOLKIT = Schema("the toolkit settings", {
     "actions": Field("mapping", schema=Schema("the forward-planning settings", {
         "intro": Field("markdown"),
         "fields": Field("list", item=_action_field, min_items=1, max_items=20),
+        "date_error": Field("text", help="under a date field whose date is not a real date"),
+        "remove": Field("text", help='the button in each action box, e.g. "Remove this action"'),
+        "remove_question": Field("text", help="what the button asks before an action is removed"),
+        "remove_yes": Field("text", help="the button that removes it"),
+        "remove_no": Field("text", help="the button that keeps it"),
+        "removed": Field("text", help="said once an action is removed"),
     })),
     "round": Field("mapping", schema=Schema("the round settings", {
         "roles": Field("list", item=Field("text"), min_items=1, max_items=30, help="suggested participant roles"),
