@@ -89,7 +89,7 @@ class Reports:
         for name, (section, kind) in PAGES.items():
             meta = {"title": self.words[section]["title"], "description": self.words[section]["description"],
                     "template": "report.html", "ap_kind": "report", "hide": ["toc", "navigation"],
-                    "ap_layout_from_answers": True}
+                    "ap_paint_after_scripts": True}
             out[self.uri(name)] = self.renderer.render_page(
                 "actionplan/report-page.html", meta, w=self.words, kind=kind, page_words=self.words[section],
                 themes=toolkit.themes, action_fields=list(fields.values()), statuses=statuses,

@@ -106,7 +106,8 @@ class Results:
         toolkit = self.renderer.toolkit
         status = next((f for f in toolkit.settings["actions"]["fields"] if f["id"] == "status"), None)
         meta = {"title": self.words["title"], "description": self.words["description"],
-                "ap_kind": "results", "hide": ["toc"]}
+                "ap_kind": "results", "hide": ["toc"],
+                "ap_paint_after_scripts": True}
         return {PAGE: self.renderer.render_page(
             "actionplan/results-page.html", meta, r=self.words, themes=toolkit.themes,
             statuses=(status or {}).get("options") or [], scale=toolkit.settings["rating"]["options"],

@@ -99,7 +99,8 @@ class Sharing:
             return {}
         toolkit = self.renderer.toolkit
         meta = {"title": self.compare["title"], "description": self.compare["description"],
-                "ap_kind": "compare", "hide": ["toc"]}
+                "ap_kind": "compare", "hide": ["toc"],
+                "ap_paint_after_scripts": True}
         below = next((o for o in toolkit.settings["rating"]["options"] if o["value"] == 3),
                      toolkit.settings["rating"]["options"][-1])
         return {PAGE: self.renderer.render_page(

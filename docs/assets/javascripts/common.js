@@ -17,8 +17,13 @@
 
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  /* Run fn once the page's markup is there. Our scripts come at the very end of
+     the page, after the marker id="ap-parsed" (main.html): when it exists, all
+     the markup has been read, so fn runs at once, before the first paint (a
+     page that holds its first paint for its scripts never shows a half-made
+     state). Elsewhere (a page made another way) it waits for DOMContentLoaded. */
   function ready(fn) {
-    if (document.readyState !== "loading") fn();
+    if (document.readyState !== "loading" || document.getElementById("ap-parsed")) fn();
     else document.addEventListener("DOMContentLoaded", fn);
   }
   function pad(n) { return ("0" + n).slice(-2); }
