@@ -6,10 +6,12 @@ the page and in the export.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from storage_util import context, export_json, open_theme, open_your_data, wait_saved  # noqa: F401
-from together_helpers import THEMES, current_question, start_conversation
+from together_helpers import THEMES, current_question, set_text_size, start_conversation
 
 pytestmark = pytest.mark.browser
 
@@ -33,25 +35,31 @@ FITS_JS = """() => {
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return { inside: inside(t), w: r.width, h: r.height, hits: !!hit && t.contains(hit) };
     }),
-    note: inside(q.querySelector('.ap-conv-note textarea')),
+    notes: [...q.querySelectorAll('.ap-conv-note textarea')].map(inside),
     scrolls: article.scrollHeight > article.clientHeight + 1 || document.documentElement.scrollWidth > vw,
   };
 }"""
 
 
-@pytest.mark.parametrize("viewport", [(768, 1024), (1024, 768)], ids=["portrait", "landscape"])
-def test_every_question_fits_the_screen_with_big_buttons(browser, base_url, viewport):
+@pytest.mark.parametrize("viewport,size", [((768, 1024), "normal"), ((1024, 768), "normal"),
+                                           ((768, 1024), "larger"), ((1024, 768), "larger")],
+                         ids=["portrait", "landscape", "portrait-larger", "landscape-larger"])
+def test_every_question_fits_the_screen_with_big_buttons(browser, base_url, viewport, size):
+    """Every question of every theme, with both note boxes and the Next button, on screen without
+    scrolling, at normal and "Larger" text (issue 22)."""
     ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
     page = ctx.new_page()
     problems = []
     try:
+        page.goto(base_url + "index.html")
+        set_text_size(page, size)
         for theme in THEMES:
             start_conversation(page, base_url, f"themes/{theme}.html")
             total = page.locator("#ap-questions [data-ap-question]").count()
             for n in range(total):
                 f = page.evaluate(FITS_JS)
                 where = f"{theme} {f['question']}"
-                if not (f["legend"] and f["next"] and f["note"]) or f["scrolls"]:
+                if not (f["legend"] and f["next"] and len(f["notes"]) == 2 and all(f["notes"])) or f["scrolls"]:
                     problems.append(f"{where}: does not fit {f}")
                 for t in f["tiles"]:
                     if not (t["inside"] and t["hits"] and t["w"] >= 56 and t["h"] >= 56):
@@ -86,14 +94,20 @@ def test_answers_go_to_the_group_and_show_on_the_page_and_in_the_export(browser,
         assert GROUP in page.inner_text("[data-ap-conv-who]")
         assert current_question(page) == QS[0]
         assert page.evaluate("document.activeElement.getAttribute('data-ap-question')") == QS[0]
-        # only the question, its prompts, the rating and one note box ("What people said")
+        # only the question, its prompts, the rating and two note boxes, each under its own label
+        # (issue 22: what people said is kept under what it is, never all as "working well")
         assert page.locator(".ap-question:visible").count() == 1
-        assert page.locator(".ap-conv-current textarea:visible").count() == 1
-        assert page.locator(".ap-conv-current .ap-conv-note label").inner_text() == "What people said"
+        assert page.locator(".ap-conv-current textarea:visible").count() == 2
+        assert page.locator(".ap-conv-current .ap-conv-note label").all_inner_texts() == \
+            ["What is working well", "What could be better"]
+        assert page.locator(f"#q-{QS[0]}--working-well").is_visible()
+        assert page.locator(f"#q-{QS[0]}--could-be-better").is_visible()
+        assert not page.locator(f"#q-{QS[0]}--views-heard").is_visible()
         assert not page.locator("h1").is_visible() and not page.locator(".md-header").is_visible()
 
         page.click(f"label[for='q-{QS[0]}-rating-3']")
         page.fill(f"#q-{QS[0]}--working-well", "Most people said the visit before the move helped.")
+        page.fill(f"#q-{QS[0]}--could-be-better", "Two relatives said nobody rang them back.")
         page.click('[data-ap-conv-do="next"]')                       # the Next button
         assert current_question(page) == QS[1]
         page.click(f"label[for='q-{QS[1]}-rating-not-sure']")
@@ -124,6 +138,7 @@ def test_answers_go_to_the_group_and_show_on_the_page_and_in_the_export(browser,
         assert page.is_checked(f"#q-{QS[1]}-rating-not-sure")
         assert page.is_checked(f"#q-{QS[2]}-rating-4")
         assert page.input_value(f"#q-{QS[0]}--working-well").startswith("Most people said")
+        assert page.input_value(f"#q-{QS[0]}--could-be-better").startswith("Two relatives said")
         assert page.inner_text(f"label[for='q-{QS[0]}--working-well']") == "What is working well"
         assert page.locator(f"#q-{QS[0]}--could-be-better").is_visible()
 
@@ -143,6 +158,8 @@ def test_answers_go_to_the_group_and_show_on_the_page_and_in_the_export(browser,
         assert len(group) == 1
         mine = {a["question"]: a for a in home["answers"] if a["participant"] == group[0]["id"]}
         assert mine[QS[0]]["rating"] == "3" and mine[QS[0]]["notes"]["working-well"].startswith("Most people said")
+        assert mine[QS[0]]["notes"]["could-be-better"] == "Two relatives said nobody rang them back."
+        assert "Two relatives" not in mine[QS[0]]["notes"]["working-well"]
         assert mine[QS[1]]["rating"] == "not-sure"
         assert mine[QS[2]]["rating"] == "4"
         # nobody else got them
@@ -230,3 +247,38 @@ def test_conversation_answers_show_in_the_results_under_the_groups_name(page, ba
     col = next(i for i, h in enumerate(heads) if "Residents' meeting" in h)
     side = row.locator("xpath=./*").nth(col)
     assert "Not yet" in side.inner_text()
+
+
+def test_a_note_in_could_be_better_shows_under_that_heading_in_the_results(page, base_url):
+    """Issue 22: a complaint made in the meeting is kept as "What could be better" and shows under
+    that heading in the Results, not under "What is working well"."""
+    start_conversation(page, base_url, THEME)
+    said = "The first night was lonely and nobody checked on him."
+    page.fill(f"#q-{QS[0]}--could-be-better", said)
+    page.locator("#ap-save-status").get_by_text("Saved").wait_for()
+    page.keyboard.press("Escape")
+    wait_saved(page)
+
+    stored = page.evaluate("""(q) => {
+      const out = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const v = localStorage.getItem(localStorage.key(i));
+        if (v && v.includes(q)) out.push(v);
+      }
+      return out;
+    }""", said)
+    assert stored and all('"could-be-better":' + json.dumps(said) in v for v in stored), stored
+    assert not any('"working-well":' + json.dumps(said) in v for v in stored)
+
+    page.goto(base_url + "results/index.html")
+    page.wait_for_selector("[data-ap-results][data-ap-ready]")
+    row = page.locator(f'tr.ap-rs-q[data-ap-question="{QS[0]}"]')
+    notes = row.locator("xpath=following-sibling::tr[1][contains(@class, 'ap-rs-notes-row')]")
+    notes.locator("summary").click()
+    line = notes.locator(".ap-rs-notes p", has_text=said)
+    assert line.count() == 1 and line.is_visible()
+    heading = line.locator(".ap-rs-notes__label")
+    assert heading.is_visible()
+    assert heading.inner_text().strip() == "What could be better:"
+    assert "What is working well" not in line.inner_text()
+    assert GROUP in notes.locator(".ap-rs-notes__who").first.inner_text()

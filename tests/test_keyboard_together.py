@@ -73,9 +73,12 @@ def test_keyboard_only_from_group_to_export(context, base_url):
         else:
             k.press("ArrowDown")             # move along the rating: "Starting to", then "Mostly"
             k.press("ArrowDown")
-        k.press("Tab")                       # the one note box
+        k.press("Tab")                       # the first note box
         assert page.evaluate("document.activeElement.id") == f"q-{qid}--working-well"
         page.keyboard.type(f"Said about question {n + 1}")
+        k.press("Tab")                       # the second: what could be better (issue 22)
+        assert page.evaluate("document.activeElement.id") == f"q-{qid}--could-be-better"
+        page.keyboard.type(f"Better for question {n + 1}")
         if n < len(QS) - 1:
             k.tab_to('[data-ap-conv-do="next"]', limit=3)
             k.press("Enter")
@@ -109,6 +112,7 @@ def test_keyboard_only_from_group_to_export(context, base_url):
     for n, qid in enumerate(QS):
         assert answers[qid]["rating"] == ("1" if n % 2 == 0 else "3")
         assert answers[qid]["notes"]["working-well"] == f"Said about question {n + 1}"
+        assert answers[qid]["notes"]["could-be-better"] == f"Better for question {n + 1}"
     action = [a for a in home["actions"] if a["theme"] == "managing-transitions"]
     assert len(action) == 1 and action[0]["fields"]["lead"] == "Deputy manager"
     assert action[0]["fields"]["what"].startswith("Give every new resident")

@@ -189,10 +189,13 @@ def test_the_scale_is_one_row_or_one_column_and_nothing_covers_the_form(browser,
         ctx.close()
 
 
-def test_conversation_mode_reads_across_a_room_for_every_question_of_every_theme(browser, base_url):
+@pytest.mark.parametrize("size", ["normal", "larger"])
+def test_conversation_mode_reads_across_a_room_for_every_question_of_every_theme(browser, base_url, size):
     ctx, page = _tablet(browser, 1024, 768)
     problems = []
     try:
+        page.goto(base_url + "index.html")
+        set_text_size(page, size)  # issue 22: "Larger" fits too, both note boxes included
         for theme in THEMES:
             start_conversation(page, base_url, f"themes/{theme}.html")
             total = page.locator("#ap-questions [data-ap-question]").count()
@@ -205,9 +208,10 @@ def test_conversation_mode_reads_across_a_room_for_every_question_of_every_theme
                   const off = [...q.querySelectorAll('legend, .ap-prompts, .ap-radio, .ap-conv-note textarea')]
                     .filter(e => { const r = e.getBoundingClientRect(); return r.top < 0 || r.bottom > innerHeight; }).length;
                   return { q: q.getAttribute('data-ap-question'), question: px(q.querySelector('.ap-question__text')),
-                           answers: Math.min(...all.map(px)), off, scrolls: a.scrollHeight > a.clientHeight + 1 };
+                           answers: Math.min(...all.map(px)), off, scrolls: a.scrollHeight > a.clientHeight + 1,
+                           boxes: [...q.querySelectorAll('.ap-conv-note textarea')].filter(t => t.offsetWidth > 0).length };
                 }""")
-                if f["question"] < 36 or f["answers"] < 28 or f["off"] or f["scrolls"]:
+                if f["question"] < 36 or f["answers"] < 28 or f["off"] or f["scrolls"] or f["boxes"] != 2:
                     problems.append(f"{theme}: {f}")
                 if n < total - 1:
                     page.keyboard.press("PageDown")

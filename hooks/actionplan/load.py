@@ -167,10 +167,15 @@ def _check_settings(settings: dict, path: Path, raw, problems: list[ContentError
                                          "give each field its own id"))
     conversation = settings.get("conversation")
     note_ids = [n["id"] for n in settings.get("notes") or []]
-    if conversation and conversation.get("note") and conversation["note"] not in note_ids:
-        problems.append(ContentError(path, raw.line_of("conversation"),
-                                     f'conversation mode fills the note "{conversation["note"]}", which is not a note field',
-                                     "use one of: " + ", ".join(note_ids)))
+    shown = (conversation or {}).get("notes") or []
+    for i, note in enumerate(shown):
+        line = _item_line(raw, "conversation", "notes", i)
+        if note not in note_ids:
+            problems.append(ContentError(path, line, f'conversation mode shows the note "{note}", which is not a note field',
+                                         "use one of: " + ", ".join(note_ids)))
+        elif note in shown[:i]:
+            problems.append(ContentError(path, line, f'conversation mode shows the note "{note}" twice',
+                                         "list each note field once"))
     fields = (settings.get("actions") or {}).get("fields") or []
     ids = [f["id"] for f in fields]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
@@ -185,6 +190,15 @@ def _check_settings(settings: dict, path: Path, raw, problems: list[ContentError
             problems.append(ContentError(path, raw.line_of("actions"),
                                          f'the action field "{f["id"]}" is a choice but has no options',
                                          'add "options:" with a value and a label for each choice'))
+
+
+def _item_line(raw, section: str, key: str, index: int) -> int:
+    """The line of item ``index`` of ``section: {key: [...]}`` in the raw file, or the nearest line known."""
+    part = raw.get(section) if hasattr(raw, "get") else None
+    items = part.get(key) if hasattr(part, "get") else None
+    if hasattr(items, "line_of"):
+        return items.line_of(index)
+    return part.line_of(key) if hasattr(part, "line_of") else raw.line_of(section)
 
 
 def _check_links(themes, studies, settings, settings_path, problems, broken=frozenset()) -> None:

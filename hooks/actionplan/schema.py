@@ -257,17 +257,18 @@ _retired_value = Schema("a retired value", {
 })
 
 # Conversation mode (issue 13): the words around one question at a time, and
-# which note field its one note box fills.
+# which note fields it shows as boxes (issue 22: each with its own label).
 _conversation = Schema("the conversation mode settings", {
     **{name: Field("text") for name in (
         "start", "start_hint", "who", "default_group", "begin", "cancel", "answering_as",
-        "note_label", "how_to_move", "previous", "next", "finish", "leave",
+        "how_to_move", "previous", "next", "finish", "leave",
     )},
     # after "Finish" (issue 22): what was answered and where to go next
     **{name: Field("text", required=False) for name in (
         "done", "done_next", "done_main_points", "done_actions", "done_next_theme",
     )},
-    "note": Field("id", help='the id of the note field the one note box fills, such as "working-well"'),
+    "notes": Field("list", item=Field("id"), min_items=1, max_items=10,
+                   help='the note fields shown as boxes, such as [working-well, could-be-better]'),
 })
 
 # The session bar and the strip above the questions (issue 22): every word of them.

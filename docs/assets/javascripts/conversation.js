@@ -2,8 +2,8 @@
  *
  * One question at a time, filling the screen in large type, for a group round
  * a tablet or a television. It is only a view over the page's real form: the
- * same fieldset, the same radios (styled as big buttons) and one of the note
- * boxes, so the theme form (pages/theme-form.js) saves the answers exactly as it always does. The group is
+ * same fieldset, the same radios (styled as big buttons) and the note boxes
+ * named in content (each under its own label), so the theme form (pages/theme-form.js) saves the answers exactly as it always does. The group is
  * chosen through the session bar's own controls (select#ap-participant and the
  * "Add a person or group" form), so the session bar (pages/session-bar.js) creates and selects it.
  *
@@ -96,23 +96,15 @@
   }
 
   // ---- showing one question ---------------------------------------------------
-  function noteField(fs) {
-    var t = $('textarea[data-ap-field="' + root.getAttribute("data-note") + '"]', fs);
-    return t ? t.closest(".ap-field") : null;
-  }
-  function relabel(on) {
+  /** The question's own note boxes that conversation mode shows (data-notes: ids of note
+   * fields), each with its own label, so what people said is kept under what it is. */
+  function markNotes() {
+    var ids = (root.getAttribute("data-notes") || "").split(/\s+/).filter(Boolean);
     questions.forEach(function (fs) {
-      var field = noteField(fs);
-      if (!field) return;
-      var label = $("label", field);
-      field.classList.toggle("ap-conv-note", on);
-      if (on) {
-        if (!label.hasAttribute("data-ap-page-label")) label.setAttribute("data-ap-page-label", label.textContent);
-        label.textContent = root.getAttribute("data-note-label");
-      } else if (label.hasAttribute("data-ap-page-label")) {
-        label.textContent = label.getAttribute("data-ap-page-label");
-        label.removeAttribute("data-ap-page-label");
-      }
+      $$("textarea[data-ap-field]", fs).forEach(function (t) {
+        var field = t.closest(".ap-field");
+        if (field) field.classList.toggle("ap-conv-note", ids.indexOf(t.getAttribute("data-ap-field")) >= 0);
+      });
     });
   }
   function show(i, focus) {
@@ -149,14 +141,12 @@
     var wanted = readPos().question, start = 0;
     questions.forEach(function (fs, n) { if (fs.getAttribute("data-ap-question") === wanted) start = n; });
     active = true;
-    relabel(true);
     document.documentElement.classList.add("ap-conv");
     show(start);
   }
   function leave(focusTo) {
     if (!active) return;
     active = false;
-    relabel(false);
     document.documentElement.classList.remove("ap-conv");
     questions.forEach(function (fs) { fs.classList.remove("ap-conv-current"); });
     var target = focusTo || questions[index];
@@ -256,6 +246,7 @@
     theme = form.getAttribute("data-ap-theme") || session.getAttribute("data-ap-theme");
     questions = $$("[data-ap-question]", form);
     questions.forEach(function (fs) { fs.setAttribute("tabindex", "-1"); });
+    markNotes();
     document.addEventListener("click", onClick);
     document.addEventListener("keydown", onKey);
     form.addEventListener("pointerdown", onPointerDown);
