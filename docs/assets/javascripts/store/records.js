@@ -285,6 +285,25 @@
     return out;
   }
 
+  /** Is an action still open? Not when its status is the last one (done) or one a
+      look-back outcome gives (stopped). */
+  function isActionOpen(a) {
+    var q = P.questionSet(), st = ((q.action_fields || []).filter(function (f) { return f.id === "status"; })[0] || {}).options || [];
+    var s = (isObj(a && a.fields) && a.fields.status) || (st.length ? String(st[0].value) : "");
+    if (st.length && s === String(st[st.length - 1].value)) return false;
+    return !(q.look_back || []).some(function (o) { return o.status && String(o.status) === s; });
+  }
+  /** The actions to look back at when a round starts: made before it, and open then
+      (still open, or already looked back at in this round). */
+  function actionsToReview(home, round) {
+    var r = isObj(round) ? round : getRound(home, round);
+    if (!r) return [];
+    return actions(home).filter(function (a) {
+      var before = !r.created || !a.created || a.created < r.created;
+      return before && (isActionOpen(a) || !!actionReview(a, r.id));
+    });
+  }
+
   /** Every answer in a home, for summaries and "answers to earlier questions". */
   function allAnswers(home, skipQuestion) {
     var prefix = H(home) + ":a:", keys = rawKeys(prefix), out = [];
@@ -360,7 +379,8 @@
     getAnswer: getAnswer, setAnswerField: setAnswerField, allAnswers: allAnswers,
     getThemeNotes: getThemeNotes, setThemeNote: setThemeNote,
     actions: actions, createAction: createAction, setActionField: setActionField, removeAction: removeAction,
-    setActionReview: setActionReview, actionReview: actionReview, latestReview: latestReview
+    setActionReview: setActionReview, actionReview: actionReview, latestReview: latestReview,
+    isActionOpen: isActionOpen, actionsToReview: actionsToReview
   };
   var k;
   for (k in parts) P[k] = parts[k];
