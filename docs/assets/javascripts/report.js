@@ -195,7 +195,7 @@
     if (!lr) return;
     var rv = lr.review;
     if (rv.outcome) holder.appendChild(el("p", "ap-report__lookback-outcome", fill(box.getAttribute("data-lb-in-plan"),
-      { round: C.roundText(lr.round), outcome: OUTCOME[rv.outcome] || rv.outcome })));
+      { round: lr.round.title || C.roundText(lr.round), outcome: OUTCOME[rv.outcome] || rv.outcome })));
     if (rv.learned) holder.appendChild(el("p", null, fill(box.getAttribute("data-lb-learned"), { text: rv.learned })));
     if (rv.evidence) holder.appendChild(el("p", null, fill(box.getAttribute("data-lb-evidence"), { text: rv.evidence })));
     holder.hidden = !holder.firstChild;

@@ -64,6 +64,7 @@
         var frag = tpl.content.cloneNode(true);
         box = frag.querySelector("[data-ap-lb-action]");
         C.renumber(box, i + 1);
+        $("[data-ap-lb-number]", box).textContent = String(i + 1);
         list.appendChild(frag);
       }
       fillBox(box, a);

@@ -92,7 +92,7 @@
     var rv = lr.review, out = el("div", "ap-rs-lookback");
     out.setAttribute("data-ap-rs-lookback", "");
     var words = rv.outcome ? (R.OUTCOME[rv.outcome] || rv.outcome) : "";
-    if (words) out.appendChild(el("p", "ap-rs-lookback__outcome", fill(attr(plan, "data-lb-in-plan"), { round: C.roundText(lr.round), outcome: words })));
+    if (words) out.appendChild(el("p", "ap-rs-lookback__outcome", fill(attr(plan, "data-lb-in-plan"), { round: lr.round.title || C.roundText(lr.round), outcome: words })));
     if (rv.learned) out.appendChild(el("p", null, fill(attr(plan, "data-lb-learned"), { text: rv.learned })));
     if (rv.evidence) out.appendChild(el("p", null, fill(attr(plan, "data-lb-evidence"), { text: rv.evidence })));
     if (out.firstChild) box.appendChild(out);
