@@ -348,7 +348,7 @@
 
   window.APFigures = {
     FLAG_SPREAD: FLAG_SPREAD, SOON_DAYS: SOON_DAYS,
-    scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
+    stoppedValues: stoppedValues, scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
     byQuestion: byQuestion, cell: cell, glance: glance, spread: spread, sideBySide: sideBySide, talk: talk,
     progress: progress, changes: changes,
     dueState: dueState, sortActions: sortActions, statusCounts: statusCounts, filterActions: filterActions,

@@ -27,7 +27,9 @@
     var counts = F.statusCounts(R.data.actions, R.STATUSES), cl = $("[data-ap-rs-counts]", plan);
     if (!cl) return;
     R.clear(cl);
+    var stopped = F.stoppedValues();
     R.STATUSES.forEach(function (s) {
+      if (stopped[s] && !counts[s]) return; // "Stopped" only once something was stopped (issue 22)
       var li = el("li", null, fill(attr(plan, "data-count"), { status: R.STATUS_LABEL[s], n: counts[s] }));
       li.setAttribute("data-ap-status", s);
       cl.appendChild(li);
