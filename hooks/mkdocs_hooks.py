@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from actionplan import ContentErrors, load_toolkit
-from actionplan.render import HtmlPage, Renderer, expand_nav
+from actionplan.render import LOOK_BACK_PAGE, HtmlPage, Renderer, expand_nav
 from actionplan import csp, precache, preload
 from actionplan.forms import load_forms
 from actionplan.results import load_results
@@ -82,7 +82,7 @@ def on_config(config):
 
 def on_files(files, config):
     renderer: Renderer = _state["renderer"]
-    _add(files, config, {**renderer.pages(), **renderer.assets()})
+    _add(files, config, {**renderer.pages(), **renderer.assets()}, not_in_nav=[LOOK_BACK_PAGE])
     _add_worksheets(files, config)
     results = _state.get("results")
     if results is not None:

@@ -246,6 +246,20 @@ def summary_preview(page, base_url):
     page.locator("[data-ap-share-preview] li").first.wait_for()
 
 
+def look_back_answered(page, base_url):
+    """Issue 22: a new round three months on opens with the open actions, answered."""
+    from test_look_back import _home_with_reviews
+    _home_with_reviews(page, base_url)
+    page.locator("[data-ap-lb-saved]").get_by_text("Saved").first.wait_for()
+
+
+def results_with_look_backs(page, base_url):
+    look_back_answered(page, base_url)
+    page.goto(base_url + "results/index.html")
+    page.wait_for_selector("[data-ap-results][data-ap-ready]")
+    page.locator("[data-ap-rs-lookback]").first.wait_for()
+
+
 #: name -> (kind, steps). "theme" states start on a theme page, "site" states open
 #: their own page (they get base_url). Add pages and states here.
 STATES = {
@@ -277,6 +291,8 @@ STATES = {
     "home page start, nothing saved": ("site", home_start_empty),
     "home page start, coming back": ("site", home_start_returning),
     "no one chosen, a rating tapped: who is answering?": ("site", who_is_answering_asked),
+    "a new round: looking back at the open actions, answered": ("site", look_back_answered),
+    "results, the action plan with look backs": ("site", results_with_look_backs),
 }
 
 

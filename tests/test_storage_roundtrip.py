@@ -144,7 +144,12 @@ class Walker:
         p.click('[aria-controls="ap-new-round"]')
         p.fill("#ap-new-round-title", rname(rng))
         p.fill("#ap-new-round-date", f"20{rng.randint(20, 45)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+        looks_back = p.evaluate("""() => { const St = window.APStore, h = St.currentHome();
+            return !!(h && St.actions(h.id).some(St.isActionOpen)); }""")
         p.click('#ap-new-round button[type="submit"]')
+        if looks_back:  # issue 22: a new round starts by looking back at the open actions
+            p.wait_for_url("**/look-back.html")
+            self.where = "look-back"
 
     def switch(self):
         p, rng = self.theme(), self.rng

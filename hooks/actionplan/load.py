@@ -177,6 +177,7 @@ def _check_settings(settings: dict, path: Path, raw, problems: list[ContentError
             problems.append(ContentError(path, line, f'conversation mode shows the note "{note}" twice',
                                          "list each note field once"))
     fields = (settings.get("actions") or {}).get("fields") or []
+    _check_look_back(settings, fields, raw, path, problems)
     ids = [f["id"] for f in fields]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(ContentError(path, raw.line_of("actions"), f'the action field id "{dup}" is used twice',
@@ -274,3 +275,24 @@ def _check_refs(owner, field: str, what: str, targets: dict, back_field: str, br
 
 def _known(what: str, ids: dict) -> str:
     return f"use one of the {what} that exist: " + (", ".join(sorted(ids)) or "(none yet)")
+
+
+def _check_look_back(settings, fields, raw, path, problems) -> None:
+    """The look back's outcomes (issue 22): each of the four once, and any status they
+    give an action is one of the status choices."""
+    look = settings.get("look_back")
+    if not look:
+        return
+    from .schema import LOOK_BACK_OUTCOMES
+    line = raw.line_of("look_back")
+    values = [o["value"] for o in look.get("outcomes") or []]
+    if sorted(values) != sorted(LOOK_BACK_OUTCOMES):
+        problems.append(ContentError(path, line, "the look back's outcomes are " + ", ".join(values),
+                                     "list each of these once: " + ", ".join(LOOK_BACK_OUTCOMES)))
+    status = next((f for f in fields if f.get("id") == "status"), None)
+    choices = [str(o["value"]) for o in (status or {}).get("options") or []]
+    for o in look.get("outcomes") or []:
+        if o.get("status") and o["status"] not in choices:
+            problems.append(ContentError(path, line, f'the look back\'s outcome "{o["value"]}" gives the status '
+                                                     f'"{o["status"]}", which is not a status choice',
+                                         "use one of: " + ", ".join(choices)))

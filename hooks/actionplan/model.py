@@ -117,6 +117,10 @@ class Toolkit:
             "action_fields": [{k: v for k, v in f.items() if k in ("id", "label", "type", "options")}
                               for f in s["actions"]["fields"]],
             "roles": list(s["round"]["roles"]),
+            # looking back at last round's actions (issue 22): what each outcome is called
+            # and the status it gives the action
+            "look_back": [{k: v for k, v in o.items() if k in ("value", "label", "short", "status")}
+                          for o in (s.get("look_back") or {}).get("outcomes") or []],
             "themes": [{
                 "id": t.id, "order": t.order, "title": t.title, "url": f"themes/{t.id}",
                 "questions": [{"id": q.id, "number": q.number, "question": q.question} for q in t.questions],

@@ -31,6 +31,9 @@ QUESTION_SET_JSON = "assets/question-set.json"
 QUESTION_SET_JS = "assets/javascripts/question-set.js"
 
 
+#: The look back at last round's actions (issue 22): a page of its own, not in the navigation.
+LOOK_BACK_PAGE = "look-back.md"
+
 def _html_block(html: str) -> str:
     """Make an HTML fragment safe to embed in Markdown as one raw block.
 
@@ -189,6 +192,10 @@ class Renderer:
                                                             studies=self.toolkit.case_studies)
         for study in self.toolkit.case_studies:
             out[study.url] = self.case_study_page(study)
+        look = self.toolkit.settings.get("look_back")
+        if look:  # issue 22: the first step of a new round (linked, not in the navigation)
+            out[LOOK_BACK_PAGE] = self.render_page("actionplan/look-back.html",
+                                                   {"title": look["title"], "ap_kind": "look-back", "hide": ["toc"]})
         return out
 
     def start_context(self) -> dict:

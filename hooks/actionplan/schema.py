@@ -291,6 +291,25 @@ START_WORDS = (
 )
 _start = Schema("the home page start", {name: Field("text") for name in START_WORDS})
 
+# Looking back at last round's actions when a new round starts (issue 22).
+LOOK_BACK_WORDS = (
+    "title", "link", "intro", "none", "round", "action", "theme", "outcome", "learned", "evidence",
+    "evidence_hint", "saved", "failed", "go_on", "in_plan", "learned_short", "evidence_short",
+)
+#: The outcomes the pages know, by id (saved with each action: never change one).
+LOOK_BACK_OUTCOMES = ("done", "carry-on", "change", "stop")
+_outcome = Schema("an outcome of looking back", {
+    "value": Field("id", help="one of: " + ", ".join(LOOK_BACK_OUTCOMES)),
+    "label": Field("text", help="the words beside its radio button"),
+    "short": Field("text", help="the words in the action plan and the reports"),
+    "status": Field("id", required=False, help="the status it gives the action, such as done or stopped"),
+})
+_look_back = Schema("the look back words", {
+    **{name: Field("text") for name in LOOK_BACK_WORDS},
+    "outcomes": Field("list", item=_outcome, min_items=4, max_items=4,
+                      help="done, carry-on, change and stop, in the order shown"),
+})
+
 TOOLKIT = Schema("the toolkit settings", {
     "title": Field("text", help="the name of the toolkit"),
     "version": Field("scalar", low=1, high=1_000_000,
@@ -337,6 +356,7 @@ TOOLKIT = Schema("the toolkit settings", {
                             help="values taken out of the scale or a choice; answers holding them are kept"),
     "session": Field("mapping", schema=_session, help="the words of the bar above the questions"),
     "start": Field("mapping", schema=_start, help="the buttons at the top of the home page"),
+    "look_back": Field("mapping", schema=_look_back, help="looking back at the open actions when a round starts"),
     "conversation": Field("mapping", required=False, schema=_conversation,
                           help="conversation mode: one question at a time for a group"),
 })

@@ -206,11 +206,18 @@
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     return m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000) : null;
   }
+  /** The statuses a look-back outcome gives an action that close it (issue 22: "stopped"). */
+  function stoppedValues() {
+    var qs = window.ACTION_PLAN_QUESTIONS || {}, out = Object.create(null);
+    (qs.look_back || []).forEach(function (o) { if (o.status) out[String(o.status)] = 1; });
+    return out;
+  }
   /** When an action is due, compared with today: "overdue", "soon" (within 14 days), "later",
-      "done" or "none" (no date). */
+      "done", "stopped" (issue 22: stopped when looking back; no longer open) or "none" (no date). */
   function dueState(action, today, doneValue) {
     var f = action.fields || {};
     if (f.status === (doneValue || "done")) return "done";
+    if (f.status && stoppedValues()[f.status]) return "stopped";
     var d = dayNumber(f["by-when"]), t = dayNumber(today);
     if (d === null || t === null) return "none";
     if (d < t) return "overdue";
@@ -220,7 +227,7 @@
   /** Overdue first, then due within 14 days, then the rest of the open ones by date (no date
       last), then the done ones (by date too). */
   function sortActions(actions, today, doneValue) {
-    var rank = { overdue: 0, soon: 1, later: 2, none: 2, done: 3 };
+    var rank = { overdue: 0, soon: 1, later: 2, none: 2, done: 3, stopped: 4 };
     return actions.map(function (a, i) { return { action: a, state: dueState(a, today, doneValue), i: i }; })
       .sort(function (x, y) {
         var rx = rank[x.state], ry = rank[y.state];
@@ -310,15 +317,16 @@
     var down = list.filter(function (c) { return c.kind === "down"; }).sort(function (a, b) { return a.by - b.by; });
     return { up: up, down: down };
   }
-  /** Actions by where they stand today: {open: [...], done: [...], late, progress, doneCount, total};
-      open ones late first (sortActions), each as {action, state}. */
+  /** Actions by where they stand today: {open: [...], done: [...], stopped: [...], late, progress,
+      doneCount, total}; open ones late first (sortActions), each as {action, state}. */
   function actionGroups(actions, today, statusValues) {
     var done = statusValues[statusValues.length - 1], progress = statusValues.length > 2 ? statusValues[1] : null;
     var sorted = sortActions(actions, today, done);
-    var open = sorted.filter(function (x) { return x.state !== "done"; });
+    var open = sorted.filter(function (x) { return x.state !== "done" && x.state !== "stopped"; });
     var fin = sorted.filter(function (x) { return x.state === "done"; });
+    var stopped = sorted.filter(function (x) { return x.state === "stopped"; });
     return {
-      open: open, done: fin, total: actions.length, doneCount: fin.length,
+      open: open, done: fin, stopped: stopped, total: actions.length, doneCount: fin.length,
       late: open.filter(function (x) { return x.state === "overdue"; }).length,
       progress: progress === null ? 0 : open.filter(function (x) { return (x.action.fields || {}).status === progress; }).length
     };
@@ -340,7 +348,7 @@
 
   window.APFigures = {
     FLAG_SPREAD: FLAG_SPREAD, SOON_DAYS: SOON_DAYS,
-    scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
+    stoppedValues: stoppedValues, scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
     byQuestion: byQuestion, cell: cell, glance: glance, spread: spread, sideBySide: sideBySide, talk: talk,
     progress: progress, changes: changes,
     dueState: dueState, sortActions: sortActions, statusCounts: statusCounts, filterActions: filterActions,

@@ -27,6 +27,8 @@
   var STATUS = FIELDS.filter(function (f) { return f.id === "status"; })[0] || { options: [] };
   var STATUSES = STATUS.options.map(function (o) { return o.value; });
   var KIND = root.getAttribute("data-ap-report");
+  var OUTCOME = Object.create(null); // the look back's outcomes in words (issue 22)
+  (QS.look_back || []).forEach(function (o) { OUTCOME[o.value] = o.short; });
   function isCurrent(q) { return !!C.q.current[q]; }
   function w(node, name) { return (node && node.getAttribute("data-w-" + name)) || ""; }
   function clear(node) { while (node && node.firstChild) node.removeChild(node.firstChild); return node; }
@@ -184,7 +186,19 @@
       if (dd) dd.textContent = fieldText(f, fd.id, fd.type);
     });
     $("[data-ap-action-late]", node).hidden = x.state !== "overdue";
+    showReview($("[data-ap-action-review]", node), a, box);
     return node;
+  }
+  /** The action's newest look back (issue 22), in the words the page carries. */
+  function showReview(holder, a, box) {
+    var lr = holder && box.hasAttribute("data-lb-in-plan") ? St.latestReview(a, data ? data.rounds : []) : null;
+    if (!lr) return;
+    var rv = lr.review;
+    if (rv.outcome) holder.appendChild(el("p", "ap-report__lookback-outcome", fill(box.getAttribute("data-lb-in-plan"),
+      { round: lr.round.title || C.roundText(lr.round), outcome: OUTCOME[rv.outcome] || rv.outcome })));
+    if (rv.learned) holder.appendChild(el("p", null, fill(box.getAttribute("data-lb-learned"), { text: rv.learned })));
+    if (rv.evidence) holder.appendChild(el("p", null, fill(box.getAttribute("data-lb-evidence"), { text: rv.evidence })));
+    holder.hidden = !holder.firstChild;
   }
   function renderPlan(d) {
     var box = $("[data-ap-report-plan]", root);
@@ -193,9 +207,11 @@
     var open = clear($('[data-ap-report-actions="open"]', box)), done = clear($('[data-ap-report-actions="done"]', box));
     $("[data-ap-report-no-actions]", box).hidden = !!d.actions.length;
     $("[data-ap-report-done-heading]", box).hidden = !d.groups.done.length;
+    var stopped = clear($('[data-ap-report-actions="stopped"]', box)), sh = $("[data-ap-report-stopped-heading]", box);
+    if (sh) sh.hidden = !d.groups.stopped.length;
     numbers = Object.create(null);
-    d.groups.open.concat(d.groups.done).forEach(function (x, i) {
-      (x.state === "done" ? done : open).appendChild(actionNode(tpl, x, i + 1, box));
+    d.groups.open.concat(d.groups.done, stopped ? d.groups.stopped : []).forEach(function (x, i) {
+      (x.state === "done" ? done : x.state === "stopped" ? stopped : open).appendChild(actionNode(tpl, x, i + 1, box));
     });
   }
 

@@ -211,6 +211,13 @@
         var r = St.createRound(ctx.home, data);
         if (!r) return null;
         ctx.round = r.id;
+        // issue 22: a new round starts by looking back at the actions still open
+        var look = form.getAttribute("data-look-back");
+        if (look && St.actionsToReview(ctx.home, r).length) {
+          P.keepSelection({ round: r.id });
+          location.href = look;
+          return null;
+        }
         return { tidy: putAway(form), refresh: true, focus: function () { return $("#ap-round"); } };
       },
       "new-participant": function (form, data) {

@@ -28,7 +28,12 @@
   // a retired status keeps its old words (issue 18)
   C.q.retiredList("status").forEach(function (r) { if (!STATUS_LABEL[r.value]) STATUS_LABEL[r.value] = r.label; });
 
+  // the look back's outcomes in words, for the action plan (issue 22)
+  var OUTCOME = Object.create(null);
+  (QS.look_back || []).forEach(function (o) { OUTCOME[o.value] = o.short; });
+
   var R = {
+    OUTCOME: OUTCOME,
     St: St, C: C, F: F, root: root,
     OPTIONS: OPTIONS,
     SCALE: F.scaleOf(OPTIONS, C.q.retiredList("rating")),  // a retired point counts as content says (issue 18)

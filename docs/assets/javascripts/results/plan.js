@@ -27,7 +27,9 @@
     var counts = F.statusCounts(R.data.actions, R.STATUSES), cl = $("[data-ap-rs-counts]", plan);
     if (!cl) return;
     R.clear(cl);
+    var stopped = F.stoppedValues();
     R.STATUSES.forEach(function (s) {
+      if (stopped[s] && !counts[s]) return; // "Stopped" only once something was stopped (issue 22)
       var li = el("li", null, fill(attr(plan, "data-count"), { status: R.STATUS_LABEL[s], n: counts[s] }));
       li.setAttribute("data-ap-status", s);
       cl.appendChild(li);
@@ -83,12 +85,30 @@
     return box;
   }
 
+  /** "What we will do", and under it the action's newest look back (issue 22): the
+      outcome in words, what we learned, how we know. */
+  function whatWithReview(plan, a) {
+    var box = el("div"), f = a.fields || {}, lr = St.latestReview(a, R.data.rounds);
+    box.appendChild(el("span", null, f.what || ""));
+    if (!lr || !plan.hasAttribute("data-lb-in-plan")) return box;
+    var rv = lr.review, out = el("div", "ap-rs-lookback");
+    out.setAttribute("data-ap-rs-lookback", "");
+    var words = rv.outcome ? (R.OUTCOME[rv.outcome] || rv.outcome) : "";
+    if (words) out.appendChild(el("p", "ap-rs-lookback__outcome", fill(attr(plan, "data-lb-in-plan"), { round: lr.round.title || C.roundText(lr.round), outcome: words })));
+    if (rv.learned) out.appendChild(el("p", null, fill(attr(plan, "data-lb-learned"), { text: rv.learned })));
+    if (rv.evidence) out.appendChild(el("p", null, fill(attr(plan, "data-lb-evidence"), { text: rv.evidence })));
+    if (out.firstChild) box.appendChild(out);
+    return box;
+  }
+
   function renderPlan() {
     var plan = $("[data-ap-rs-plan]", root);
     if (!plan) return;
     renderReview();
     var today = C.today(), all = R.data.actions;
     R.show("no-actions", !all.length);
+    var lb = $("[data-ap-rs-look-back]", plan), last = R.data.rounds[R.data.rounds.length - 1];
+    if (lb) lb.hidden = !(R.data.home && R.data.home.id !== R.SAMPLE_ID && last && St.actionsToReview(R.data.home.id, last).length);
     var body = $("[data-ap-rs-plan-body]", plan);
     if (body) body.hidden = !all.length;
     renderLeads(plan);
@@ -115,7 +135,7 @@
       var th0 = cell("th", heads.theme, R.link(R.themeHref(a.theme), C.q.themeTitle[a.theme] || a.theme));
       th0.scope = "row";
       tr.appendChild(th0);
-      tr.appendChild(cell("td", heads.what, f.what || ""));
+      tr.appendChild(cell("td", heads.what, whatWithReview(plan, a)));
       tr.appendChild(cell("td", heads["first-step"], f["first-step"] || ""));
       tr.appendChild(cell("td", heads.lead, f.lead || ""));
       var when = cell("td", heads["by-when"], el("span", null, f["by-when"] ? C.fmtDate(f["by-when"]) : attr(plan, "data-no-date")));

@@ -23,7 +23,9 @@
       answers: allAnswers(h.id),
       theme_notes: allThemeNotes(h.id),
       actions: actions(h.id).map(function (a) {
-        return { id: a.id, theme: a.theme || "", created: a.created || "", fields: isObj(a.fields) ? a.fields : {} };
+        var x = { id: a.id, theme: a.theme || "", created: a.created || "", fields: isObj(a.fields) ? a.fields : {} };
+        if (isObj(a.reviews) && Object.keys(a.reviews).length) x.reviews = a.reviews; // issue 22
+        return x;
       })
     };
   }

@@ -53,6 +53,22 @@
     }
   }
 
+  /** An action's look backs (issue 22): {roundId: {outcome, learned, evidence, updated, before}}. */
+  function checkReviews(reviews, where) {
+    if (!isObj(reviews)) impossible(where + " has look backs that are not a record");
+    for (var r in reviews) {
+      if (!own(reviews, r)) continue;
+      var v = reviews[r], w = where + ", look back";
+      checkId(r, w);
+      checkKeys(v, ["outcome", "learned", "evidence", "updated", "before"], w);
+      if (v.outcome !== undefined && !RULES.isValue(v.outcome)) impossible(w + " has an outcome that is not one of the choices");
+      if (v.before !== undefined && v.before !== "" && !RULES.isValue(v.before)) impossible(w + " has a status that is not one of the choices");
+      if (v.learned !== undefined) checkText(v.learned, w);
+      if (v.evidence !== undefined) checkText(v.evidence, w);
+      if (v.updated !== undefined && v.updated !== "" && !isStamp(v.updated)) impossible(w + " has a time that is not real");
+    }
+  }
+
   function validateData(data) {
     if (!isObj(data)) throw new Problem("not-object");
     if (data.format !== FORMAT) {
@@ -149,7 +165,8 @@
       });
       h.actions.forEach(function (a, i) {
         var wx = w + ", action " + (i + 1);
-        checkKeys(a, ["id", "theme", "created", "fields"], wx);
+        checkKeys(a, ["id", "theme", "created", "fields", "reviews"], wx);
+        if (a.reviews !== undefined) checkReviews(a.reviews, wx);
         checkId(a.id, wx);
         if (aids[a.id]) impossible("two actions have the same id");
         aids[a.id] = 1;

@@ -21,7 +21,11 @@
  *                                      one answer {theme, rating, notes: {noteId: text}}
  *   S + "h:" + home + ":t:" + round + ":" + theme
  *                                      the theme notes {notes: {noteId: text}}
- *   S + "h:" + home + ":x:" + action   an action {id, theme, created, fields: {fieldId: value}}
+ *   S + "h:" + home + ":x:" + action   an action {id, theme, created, fields: {fieldId: value},
+ *                                      reviews: {roundId: {outcome, learned, evidence, updated, before}}}
+ *                                      (reviews, issue 22: the look back at the action when that round
+ *                                      started; only there once one is given; "before" is the status an
+ *                                      outcome that closes the action replaced, put back if it is changed)
  * Each write touches one small key (read fresh, change one field, write), so
  * two tabs editing different questions never overwrite each other.
  *
@@ -199,6 +203,7 @@
     if (isEmpty(t.notes)) return rawRemove(key);
     return setJSON(key, t);
   }
+  var REVIEW_FIELDS = ["outcome", "learned", "evidence"];
   function actions(home, theme) {
     var list = listOf(home, "x", byKeys(["created", "id"]));
     if (!theme) return list;
@@ -228,6 +233,75 @@
       delete a.fields[field];
     }
     return setJSON(key, a);
+  }
+
+  /** The status a look-back outcome gives an action ("" for none), from the question set. */
+  function outcomeStatus(outcome) {
+    var list = P.questionSet().look_back || [], out = "";
+    list.forEach(function (o) { if (outcome && o.value === outcome && o.status) out = String(o.status); });
+    return out;
+  }
+  /** Change one field ("outcome", "learned" or "evidence") of an action's look back in a
+      round: read fresh, change, write back. An outcome that closes the action ("done",
+      "stop") sets its status; choosing one that does not, while the status is still the one
+      it set, puts back the status it had. What was typed is never touched by an outcome. */
+  function setActionReview(home, id, round, field, value) {
+    var key = H(home) + ":x:" + id, a = getJSON(key);
+    if (!isObj(a) || !RULES.isId(round) || REVIEW_FIELDS.indexOf(field) === -1) return false;
+    if (!isObj(a.fields)) a.fields = {};
+    var all = isObj(a.reviews) ? a.reviews : {}, r = isObj(all[round]) ? all[round] : {};
+    value = value ? String(value) : "";
+    if (field === "outcome") {
+      if (value && !RULES.isValue(value)) return false;
+      var was = outcomeStatus(r.outcome), next = outcomeStatus(value);
+      if (next) {
+        if (!was) r.before = a.fields.status || "";
+        a.fields.status = next;
+      } else if (was) {
+        if (a.fields.status === was) { if (r.before) a.fields.status = r.before; else delete a.fields.status; }
+        delete r.before;
+      }
+      if (value) r.outcome = value; else delete r.outcome;
+    } else if (value) {
+      r[field] = value.slice(0, MAX_TEXT);
+    } else {
+      delete r[field];
+    }
+    if (!r.before) delete r.before;
+    r.updated = nowIso();
+    if (!r.outcome && !r.learned && !r.evidence && !r.before) delete all[round]; else all[round] = r;
+    if (isEmpty(all)) delete a.reviews; else a.reviews = all;
+    return setJSON(key, a);
+  }
+  /** An action's look back in a round ({outcome, learned, evidence, updated} or null). */
+  function actionReview(action, round) {
+    var all = action && isObj(action.reviews) ? action.reviews : null;
+    return all && isObj(all[round]) ? all[round] : null;
+  }
+  /** The newest look back of an action: {round, review} or null; rounds as rounds() lists them. */
+  function latestReview(action, roundList) {
+    var out = null;
+    (roundList || []).forEach(function (r) { var v = actionReview(action, r.id); if (v) out = { round: r, review: v }; });
+    return out;
+  }
+
+  /** Is an action still open? Not when its status is the last one (done) or one a
+      look-back outcome gives (stopped). */
+  function isActionOpen(a) {
+    var q = P.questionSet(), st = ((q.action_fields || []).filter(function (f) { return f.id === "status"; })[0] || {}).options || [];
+    var s = (isObj(a && a.fields) && a.fields.status) || (st.length ? String(st[0].value) : "");
+    if (st.length && s === String(st[st.length - 1].value)) return false;
+    return !(q.look_back || []).some(function (o) { return o.status && String(o.status) === s; });
+  }
+  /** The actions to look back at when a round starts: made before it, and open then
+      (still open, or already looked back at in this round). */
+  function actionsToReview(home, round) {
+    var r = isObj(round) ? round : getRound(home, round);
+    if (!r) return [];
+    return actions(home).filter(function (a) {
+      var before = !r.created || !a.created || a.created < r.created;
+      return before && (isActionOpen(a) || !!actionReview(a, r.id));
+    });
   }
 
   /** Every answer in a home, for summaries and "answers to earlier questions". */
@@ -272,9 +346,18 @@
     });
     h.theme_notes.forEach(function (t) { pairs.push([themeKey(hid, t.round, t.theme), JSON.stringify({ notes: t.notes })]); });
     h.actions.forEach(function (a) {
-      pairs.push([H(hid) + ":x:" + a.id, JSON.stringify({ id: a.id, theme: a.theme, created: a.created, fields: a.fields })]);
+      pairs.push([H(hid) + ":x:" + a.id, JSON.stringify(actionRecord(a))]);
     });
     return pairs;
+  }
+  /** An action as it is stored, from an exported one (reviews only when there are some). */
+  function actionRecord(a, roundMap) {
+    var v = { id: a.id, theme: a.theme, created: a.created, fields: a.fields };
+    if (isObj(a.reviews) && !isEmpty(a.reviews)) {
+      v.reviews = {};
+      Object.keys(a.reviews).forEach(function (r) { v.reviews[(roundMap && roundMap[r]) || r] = a.reviews[r]; });
+    }
+    return v;
   }
   function asidePairs(list) {
     return (list || []).map(function (x) { return [ASIDE + x.key, x.text]; });
@@ -283,7 +366,7 @@
   var parts = {
     SCHEMA: SCHEMA, RULES: RULES, MAX_TEXT: MAX_TEXT, MAX_NAME: MAX_NAME, ID_RE: ID_RE, ASIDE: ASIDE,
     H: H, answerKey: answerKey, themeKey: themeKey, allThemeNotes: allThemeNotes,
-    homePairs: homePairs, asidePairs: asidePairs
+    homePairs: homePairs, asidePairs: asidePairs, actionRecord: actionRecord, outcomeStatus: outcomeStatus
   };
   var api = {
     SCHEMA: SCHEMA, FORMAT: FORMAT, FORMAT_VERSION: FORMAT_VERSION, MAX_FILE_BYTES: MAX_FILE_BYTES, rules: RULES,
@@ -295,7 +378,9 @@
     getSelection: getSelection, setSelection: setSelection,
     getAnswer: getAnswer, setAnswerField: setAnswerField, allAnswers: allAnswers,
     getThemeNotes: getThemeNotes, setThemeNote: setThemeNote,
-    actions: actions, createAction: createAction, setActionField: setActionField, removeAction: removeAction
+    actions: actions, createAction: createAction, setActionField: setActionField, removeAction: removeAction,
+    setActionReview: setActionReview, actionReview: actionReview, latestReview: latestReview,
+    isActionOpen: isActionOpen, actionsToReview: actionsToReview
   };
   var k;
   for (k in parts) P[k] = parts[k];

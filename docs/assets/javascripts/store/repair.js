@@ -101,9 +101,29 @@
   function fixThemeNotes(v) {
     return isObj(v) ? { notes: fixNotes(v.notes) } : null;
   }
+  /** An action's look backs (issue 22), as the rules allow: keyed by round id, an outcome
+      that is a value (one from a newer version is kept), text within the limit. */
+  function fixReviews(reviews) {
+    var out = {};
+    if (!isObj(reviews)) return out;
+    Object.keys(reviews).forEach(function (k) {
+      var r = reviews[k], one = {};
+      if (!RULES.isId(k) || !isObj(r)) return;
+      if (typeof r.outcome === "string" && RULES.isValue(r.outcome)) one.outcome = r.outcome;
+      ["learned", "evidence"].forEach(function (f) { var t = textOf(r[f]); if (t) one[f] = t; });
+      if (typeof r.before === "string" && RULES.isValue(r.before)) one.before = r.before;
+      var u = stampOf(r.updated);
+      if (u) one.updated = u;
+      if (!isEmpty(one)) out[k] = one;
+    });
+    return out;
+  }
   function fixAction(v, id) {
     if (!isObj(v) || !RULES.isId(v.theme)) return null;
-    return { id: id, theme: v.theme, created: stampOf(v.created), fields: fixFields(v.fields) };
+    var a = { id: id, theme: v.theme, created: stampOf(v.created), fields: fixFields(v.fields) };
+    var reviews = fixReviews(v.reviews);
+    if (!isEmpty(reviews)) a.reviews = reviews;
+    return a;
   }
   /** The same data, whatever the order of the keys and however "nothing" is written. */
   function canon(v) {
@@ -182,7 +202,7 @@
   /* Bump CHECK_RULES when the fix* rules above change, so every device checks its
      records again under the new rules. The question set's hash (a new rating
      scale, new action fields) and the limits in rules.js count as well. */
-  var CHECK_RULES = 1;
+  var CHECK_RULES = 2; // 2: an action's look backs (issue 22)
   function siteVersion() {
     var q = questionSet();
     return [SCHEMA, CHECK_RULES, q.hash || "", q.version === undefined ? "" : q.version,
@@ -325,7 +345,7 @@
   var parts = {
     ratingValues: ratingValues, actionFieldTypes: actionFieldTypes, textOf: textOf, fixFields: fixFields,
     fixHome: fixHome, fixRound: fixRound, fixPerson: fixPerson, fixAnswer: fixAnswer,
-    fixThemeNotes: fixThemeNotes, fixAction: fixAction, canon: canon, repair: repair, setAside: setAside
+    fixThemeNotes: fixThemeNotes, fixAction: fixAction, fixReviews: fixReviews, canon: canon, repair: repair, setAside: setAside
   };
   var api = {
     repair: repair, setAside: setAside, checkOnce: checkOnce, lastCheck: lastCheck,

@@ -282,10 +282,17 @@
         if (here) { // the same action: this device's is kept; a status that differs is said
           var hs = (isObj(here.fields) && here.fields.status) || "", fs = (a.fields && a.fields.status) || "";
           if (hs !== fs) report.keptActions.push({ what: (isObj(here.fields) && here.fields.what) || a.fields.what || "", here: hs, file: fs });
+          // look backs (issue 22) this device does not have are added; one it has is kept as it is
+          var mine = isObj(here.reviews) ? here.reviews : {}, added = false;
+          Object.keys(a.reviews || {}).forEach(function (r) {
+            var to = rmap[r] || r;
+            if (!isObj(mine[to])) { mine[to] = a.reviews[r]; added = true; }
+          });
+          if (added) { here.reviews = mine; pairs.push([H(hid) + ":x:" + a.id, JSON.stringify(here)]); }
           return;
         }
         report.actions++;
-        pairs.push([H(hid) + ":x:" + a.id, JSON.stringify({ id: a.id, theme: a.theme, created: a.created, fields: a.fields })]);
+        pairs.push([H(hid) + ":x:" + a.id, JSON.stringify(P.actionRecord(a, rmap))]);
       });
     });
     if (problem) return tooMany(problem);
