@@ -206,18 +206,20 @@
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     return m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000) : null;
   }
-  /** The statuses a look-back outcome gives an action that close it (issue 22: "stopped"). */
-  function stoppedValues() {
-    var qs = window.ACTION_PLAN_QUESTIONS || {}, out = Object.create(null);
-    (qs.look_back || []).forEach(function (o) { if (o.status) out[String(o.status)] = 1; });
+  /** The statuses that close an action without it being done (issue 22: "stopped"), from the
+      look-back outcomes of the question set (QS.look_back), as {status: 1}. */
+  function stoppedValues(lookBack) {
+    var out = Object.create(null);
+    (lookBack || []).forEach(function (o) { if (o.status) out[String(o.status)] = 1; });
     return out;
   }
   /** When an action is due, compared with today: "overdue", "soon" (within 14 days), "later",
-      "done", "stopped" (issue 22: stopped when looking back; no longer open) or "none" (no date). */
-  function dueState(action, today, doneValue) {
+      "done", "stopped" (issue 22: a status in ``stopped``, from stoppedValues: no longer open)
+      or "none" (no date). */
+  function dueState(action, today, doneValue, stopped) {
     var f = action.fields || {};
     if (f.status === (doneValue || "done")) return "done";
-    if (f.status && stoppedValues()[f.status]) return "stopped";
+    if (f.status && stopped && stopped[f.status] === 1) return "stopped";
     var d = dayNumber(f["by-when"]), t = dayNumber(today);
     if (d === null || t === null) return "none";
     if (d < t) return "overdue";
@@ -226,9 +228,9 @@
   }
   /** Overdue first, then due within 14 days, then the rest of the open ones by date (no date
       last), then the done ones (by date too). */
-  function sortActions(actions, today, doneValue) {
+  function sortActions(actions, today, doneValue, stopped) {
     var rank = { overdue: 0, soon: 1, later: 2, none: 2, done: 3, stopped: 4 };
-    return actions.map(function (a, i) { return { action: a, state: dueState(a, today, doneValue), i: i }; })
+    return actions.map(function (a, i) { return { action: a, state: dueState(a, today, doneValue, stopped), i: i }; })
       .sort(function (x, y) {
         var rx = rank[x.state], ry = rank[y.state];
         if (rx !== ry) return rx - ry;
@@ -249,12 +251,12 @@
   }
   /** Keep the actions that match {theme, status, lead} ("" for any) and, with late: true,
       only the late ones (past their date and not done; today and doneValue say which). */
-  function filterActions(actions, f, firstStatus, today, doneValue) {
+  function filterActions(actions, f, firstStatus, today, doneValue, stopped) {
     return actions.filter(function (a) {
       var x = a.fields || {};
       return (!f.theme || a.theme === f.theme) && (!f.status || (x.status || firstStatus) === f.status) &&
         (!f.lead || (x.lead || "").trim().toLowerCase() === f.lead.trim().toLowerCase()) &&
-        (!f.late || dueState(a, today, doneValue) === "overdue");
+        (!f.late || dueState(a, today, doneValue, stopped) === "overdue");
     });
   }
   // One rule for adding months everywhere (an action's default review date too).
@@ -319,9 +321,9 @@
   }
   /** Actions by where they stand today: {open: [...], done: [...], stopped: [...], late, progress,
       doneCount, total}; open ones late first (sortActions), each as {action, state}. */
-  function actionGroups(actions, today, statusValues) {
+  function actionGroups(actions, today, statusValues, stoppedStatuses) {
     var done = statusValues[statusValues.length - 1], progress = statusValues.length > 2 ? statusValues[1] : null;
-    var sorted = sortActions(actions, today, done);
+    var sorted = sortActions(actions, today, done, stoppedStatuses);
     var open = sorted.filter(function (x) { return x.state !== "done" && x.state !== "stopped"; });
     var fin = sorted.filter(function (x) { return x.state === "done"; });
     var stopped = sorted.filter(function (x) { return x.state === "stopped"; });

@@ -40,6 +40,7 @@
       options: (qs.rating && qs.rating.options) || [],
       statuses: statuses,
       done: statuses.length ? statuses[statuses.length - 1] : "done",
+      stopped: F.stoppedValues(qs.look_back), // a stopped action is not late (issue 22)
       roles: qs.roles || [],
       months: qs.review_months || 3,
       today: today,
@@ -93,7 +94,7 @@
         themes: themes, differ: differ };
     });
     var acts = home.actions || [], byStatus = F.statusCounts(acts, opts.statuses), late = 0;
-    acts.forEach(function (a) { if (F.dueState(a, opts.today, opts.done) === "overdue") late++; });
+    acts.forEach(function (a) { if (F.dueState(a, opts.today, opts.done, opts.stopped) === "overdue") late++; });
     var statusList = opts.statuses.map(function (s) { return { status: s, count: byStatus[s] || 0 }; });
     var last = "";
     rounds.forEach(function (r) { if (DATE_RE.test(r.date || "") && r.date > last) last = r.date; });
@@ -107,7 +108,7 @@
       reviews: { months: opts.months, last: last, next: F.nextReview(rounds, opts.months) }
     };
     if (includeActions) {
-      out.what_we_will_do = F.sortActions(acts, opts.today, opts.done).map(function (x) {
+      out.what_we_will_do = F.sortActions(acts, opts.today, opts.done, opts.stopped).map(function (x) {
         var f = x.action.fields || {};
         return { theme: x.action.theme, status: f.status || opts.statuses[0] || "", by_when: f["by-when"] || "",
           what: f.what || "" };

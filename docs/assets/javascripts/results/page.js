@@ -45,6 +45,7 @@
     STATUSES: STATUSES,
     STATUS_LABEL: STATUS_LABEL,
     DONE: STATUSES.length ? STATUSES[STATUSES.length - 1] : "done",
+    STOPPED: F.stoppedValues(QS.look_back), // the statuses of a stopped action (issue 22)
     SAMPLE_ID: root.getAttribute("data-sample-id"),
     MONTHS: parseInt(root.getAttribute("data-review-months"), 10) || 3,
     data: null,  // what was read from the store: {homes, home, rounds, participants, answers, actions, byRound, cache}

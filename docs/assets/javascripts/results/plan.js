@@ -27,7 +27,7 @@
     var counts = F.statusCounts(R.data.actions, R.STATUSES), cl = $("[data-ap-rs-counts]", plan);
     if (!cl) return;
     R.clear(cl);
-    var stopped = F.stoppedValues();
+    var stopped = R.STOPPED;
     R.STATUSES.forEach(function (s) {
       if (stopped[s] && !counts[s]) return; // "Stopped" only once something was stopped (issue 22)
       var li = el("li", null, fill(attr(plan, "data-count"), { status: R.STATUS_LABEL[s], n: counts[s] }));
@@ -114,7 +114,7 @@
     renderLeads(plan);
     renderCounts(plan);
     showFilters(plan);
-    var shownList = F.sortActions(F.filterActions(all, R.state.filters, R.STATUSES[0], today, R.DONE), today, R.DONE);
+    var shownList = F.sortActions(F.filterActions(all, R.state.filters, R.STATUSES[0], today, R.DONE, R.STOPPED), today, R.DONE, R.STOPPED);
     var shown = $("[data-ap-rs-shown]", plan);
     if (shown) shown.textContent = fill(attr(plan, "data-shown"), { n: shownList.length, total: all.length });
     var table = $("[data-ap-rs-actions]", plan), tb = table && $("tbody", table);
