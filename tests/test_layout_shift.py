@@ -62,6 +62,17 @@ def shifts(page, url):
     return page.evaluate(SHIFTS)
 
 
+def moved_pages(page, base):
+    """{path: (CLS, what moved)} for each page of PAGES that moved as it loaded."""
+    moved = {}
+    for path in PAGES:
+        entries = shifts(page, base + path)
+        total = sum(e["value"] for e in entries)
+        if total > 0:
+            moved[path] = (round(total, 4), [s for e in entries for s in e["sources"]])
+    return moved
+
+
 def save_some_answers(page, base_url):
     """A rating, a note, two actions and a second person: what a real session leaves."""
     page.goto(base_url + THEME)
@@ -87,12 +98,7 @@ def test_no_page_moves_on_first_load(browser, base_url, viewport, saved):
         page = ctx.new_page()
         if saved:
             save_some_answers(page, base_url)
-        moved = {}
-        for path in PAGES:
-            entries = shifts(page, base_url + path)
-            total = sum(e["value"] for e in entries)
-            if total > 0:
-                moved[path] = (round(total, 4), [s for e in entries for s in e["sources"]])
+        moved = moved_pages(page, base_url)
         assert not moved, "the page moved as it loaded (CLS, and what moved [y before, y after, h before, h after]):\n" + \
             "\n".join(f"  {p}: {v} {src}" for p, (v, src) in moved.items())
     finally:
@@ -151,12 +157,7 @@ def test_no_page_moves_when_it_arrives_in_pieces(browser, site_dir, viewport):
     ctx = browser.new_context(viewport=VIEWPORTS[viewport], service_workers="block")
     try:
         page = ctx.new_page()
-        moved = {}
-        for path in PAGES:
-            entries = shifts(page, base + path)
-            total = sum(e["value"] for e in entries)
-            if total > 0:
-                moved[path] = (round(total, 4), [s for e in entries for s in e["sources"]])
+        moved = moved_pages(page, base)
         assert not moved, "the page moved as it arrived (CLS, and what moved [y before, y after, h before, h after]):\n" + \
             "\n".join(f"  {p}: {v} {src}" for p, (v, src) in moved.items())
     finally:
