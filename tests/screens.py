@@ -32,6 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "hooks"))  # the generator, as pytest finds it (pythonpath)
 
 from conftest import CHROMIUM_ARGS, ROOT, StaticServer, build_site, chromium_path  # noqa: E402
 from screen_checks import NeverSeen, findings, hidden_buttons, load_example_home  # noqa: E402
