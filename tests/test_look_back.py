@@ -238,3 +238,18 @@ def test_an_older_file_without_look_backs_still_imports(page, base_url):
                      "fields": {"what": "Old action", "status": "in-progress"}}]}]}
     ok = page.evaluate("(t) => window.APStore.validate(t).ok", json.dumps(old))
     assert ok
+
+
+def test_the_counts_still_say_none_are_done_when_none_are(page, base_url):
+    """The "done" look back sets the done status, but "done" is not a stopped status: with no
+    action done, the action plan still says "Done: 0" (only "Stopped" waits for a first one)."""
+    open_theme(page, base_url)
+    page.fill("#action-1--what", ACTIONS[0][0])
+    page.select_option("#action-1--status", "not-started")
+    wait_saved(page)
+    page.goto(base_url + "results/index.html")
+    counts = page.locator("[data-ap-rs-counts]")
+    counts.scroll_into_view_if_needed()
+    assert counts.is_visible()
+    shown = counts.locator("li").evaluate_all("els => els.map(e => e.textContent)")
+    assert shown == ["Not started: 1", "In progress: 0", "Done: 0"], shown

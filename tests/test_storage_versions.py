@@ -132,6 +132,9 @@ def test_a_retired_point_keeps_its_words_and_counts_as_the_content_says(browser,
         assert cell.inner_text().strip() == "3.0"
         assert "Excellent" in page.inner_text("[data-ap-results]")
         assert "In progress" in page.inner_text("[data-ap-rs-actions]")
+        # and the action is counted, as the status it counts as now ("started"), not left out
+        counts = page.locator("[data-ap-rs-counts]")
+        assert counts.is_visible() and "Started: 1" in counts.inner_text(), counts.inner_text()
 
         site.deploy("five")  # the old scale put back: the answer shows as before
         open_theme(page, site.url)

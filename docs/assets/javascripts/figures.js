@@ -207,10 +207,20 @@
     return m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000) : null;
   }
   /** The statuses that close an action without it being done (issue 22: "stopped"), from the
-      look-back outcomes of the question set (QS.look_back), as {status: 1}. */
-  function stoppedValues(lookBack) {
+      look-back outcomes of the question set (QS.look_back), as {status: 1}. The done status
+      (doneValue), which the "done" outcome also sets, is not one of them. */
+  function stoppedValues(lookBack, doneValue) {
     var out = Object.create(null);
-    (lookBack || []).forEach(function (o) { if (o.status) out[String(o.status)] = 1; });
+    (lookBack || []).forEach(function (o) { if (o.status && String(o.status) !== doneValue) out[String(o.status)] = 1; });
+    return out;
+  }
+  /** {retired status: the status it counts as now} from the retired values of the question
+      set (issue 18: QS.retired_values, of "status"); one that counts as nothing is left out. */
+  function statusCountsAs(retired) {
+    var out = Object.create(null);
+    (retired || []).forEach(function (r) {
+      if (r.of === "status" && r.counts_as !== null && r.counts_as !== undefined) out[String(r.value)] = String(r.counts_as);
+    });
     return out;
   }
   /** When an action is due, compared with today: "overdue", "soon" (within 14 days), "later",
@@ -239,12 +249,15 @@
         return x.i - y.i;
       });
   }
-  /** How many actions at each status: {statusValue: n}; an action with no status counts as the first. */
-  function statusCounts(actions, statusValues) {
+  /** How many actions at each status: {statusValue: n}; an action with no status counts as the
+      first, and one with a retired status as the status it counts as now (countsAs, from
+      statusCountsAs), so no action is left out of the counts. */
+  function statusCounts(actions, statusValues, countsAs) {
     var out = Object.create(null);
     statusValues.forEach(function (s) { out[s] = 0; });
     actions.forEach(function (a) {
       var s = (a.fields || {}).status || statusValues[0];
+      if (!(s in out) && countsAs && countsAs[s] !== undefined) s = countsAs[s];
       if (s in out) out[s]++;
     });
     return out;
@@ -350,7 +363,7 @@
 
   window.APFigures = {
     FLAG_SPREAD: FLAG_SPREAD, SOON_DAYS: SOON_DAYS,
-    stoppedValues: stoppedValues, scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
+    stoppedValues: stoppedValues, statusCountsAs: statusCountsAs, scaleOf: scaleOf, num: num, mean: mean, round1: round1, fmt1: fmt1, nearestLabel: nearestLabel,
     byQuestion: byQuestion, cell: cell, glance: glance, spread: spread, sideBySide: sideBySide, talk: talk,
     progress: progress, changes: changes,
     dueState: dueState, sortActions: sortActions, statusCounts: statusCounts, filterActions: filterActions,

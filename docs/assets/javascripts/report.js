@@ -67,7 +67,7 @@
       return THEMES.some(function (t) { return prog[t.id][i] !== null; });
     });
     d.movers = F.movers(F.changes(prog, THEMES, d.roundIndex));
-    d.groups = F.actionGroups(d.actions, d.today, STATUSES, F.stoppedValues(QS.look_back));
+    d.groups = F.actionGroups(d.actions, d.today, STATUSES, F.stoppedValues(QS.look_back, STATUSES[STATUSES.length - 1]));
     d.ranked = F.strongAndWeak(d.glance, 3);
     d.sums = F.themeSums(d.index, THEMES, ids, SCALE);
     d.overall = F.overall(d.sums);

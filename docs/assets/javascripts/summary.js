@@ -40,7 +40,8 @@
       options: (qs.rating && qs.rating.options) || [],
       statuses: statuses,
       done: statuses.length ? statuses[statuses.length - 1] : "done",
-      stopped: F.stoppedValues(qs.look_back), // a stopped action is not late (issue 22)
+      stopped: F.stoppedValues(qs.look_back, statuses[statuses.length - 1]), // a stopped action is not late (issue 22)
+      countsAs: F.statusCountsAs(qs.retired_values), // a retired status counts as a current one (issue 18)
       roles: qs.roles || [],
       months: qs.review_months || 3,
       today: today,
@@ -93,7 +94,7 @@
       return { title: r.title || "", date: r.date || "", people: people(tookList, nameOf, opts.roles),
         themes: themes, differ: differ };
     });
-    var acts = home.actions || [], byStatus = F.statusCounts(acts, opts.statuses), late = 0;
+    var acts = home.actions || [], byStatus = F.statusCounts(acts, opts.statuses, opts.countsAs), late = 0;
     acts.forEach(function (a) { if (F.dueState(a, opts.today, opts.done, opts.stopped) === "overdue") late++; });
     var statusList = opts.statuses.map(function (s) { return { status: s, count: byStatus[s] || 0 }; });
     var last = "";

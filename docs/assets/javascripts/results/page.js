@@ -45,7 +45,8 @@
     STATUSES: STATUSES,
     STATUS_LABEL: STATUS_LABEL,
     DONE: STATUSES.length ? STATUSES[STATUSES.length - 1] : "done",
-    STOPPED: F.stoppedValues(QS.look_back), // the statuses of a stopped action (issue 22)
+    STOPPED: F.stoppedValues(QS.look_back, STATUSES[STATUSES.length - 1]), // the statuses of a stopped action (issue 22)
+    COUNTS_AS: F.statusCountsAs(QS.retired_values), // a retired status counts as a current one (issue 18)
     SAMPLE_ID: root.getAttribute("data-sample-id"),
     MONTHS: parseInt(root.getAttribute("data-review-months"), 10) || 3,
     data: null,  // what was read from the store: {homes, home, rounds, participants, answers, actions, byRound, cache}

@@ -24,7 +24,7 @@
   }
 
   function renderCounts(plan) {
-    var counts = F.statusCounts(R.data.actions, R.STATUSES), cl = $("[data-ap-rs-counts]", plan);
+    var counts = F.statusCounts(R.data.actions, R.STATUSES, R.COUNTS_AS), cl = $("[data-ap-rs-counts]", plan);
     if (!cl) return;
     R.clear(cl);
     var stopped = R.STOPPED;
