@@ -237,9 +237,9 @@
     return "later";
   }
   /** Overdue first, then due within 14 days, then the rest of the open ones by date (no date
-      last), then the done ones (by date too). */
+      last), then the stopped ones (issue 22), then the done ones last (by date too). */
   function sortActions(actions, today, doneValue, stopped) {
-    var rank = { overdue: 0, soon: 1, later: 2, none: 2, done: 3, stopped: 4 };
+    var rank = { overdue: 0, soon: 1, later: 2, none: 2, stopped: 3, done: 4 }; // done ones last (issue 20)
     return actions.map(function (a, i) { return { action: a, state: dueState(a, today, doneValue, stopped), i: i }; })
       .sort(function (x, y) {
         var rx = rank[x.state], ry = rank[y.state];
