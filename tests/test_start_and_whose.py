@@ -245,6 +245,23 @@ def test_the_home_page_says_where_you_left_off_and_carries_on_in_one_tap(browser
         ctx.close()
 
 
+def test_the_example_home_alone_is_not_where_you_left_off(browser, base_url):
+    """Loading the example home on the Results page is looking, not answering: the home page
+    does not welcome you back to it or offer to carry on answering in it."""
+    from screen_checks import load_example_home
+
+    ctx, page = _tablet(browser)
+    try:
+        load_example_home(page, base_url)
+        page.goto(base_url + "index.html")
+        page.wait_for_selector("[data-ap-start]")
+        assert not page.locator("[data-ap-start-back]").is_visible(), page.locator("[data-ap-start-back]").inner_text()
+        assert not page.locator("[data-ap-start-themes]").is_visible()
+        assert page.locator("[data-ap-start-example]").is_visible()
+    finally:
+        ctx.close()
+
+
 def test_a_theme_page_gets_to_the_point(browser, base_url):
     ctx, page = _tablet(browser)
     try:

@@ -36,7 +36,8 @@
     var homes = St.homes().filter(function (x) { return x.id !== "example-home"; });
     $$("[data-ap-start-example]", box).forEach(function (n) { n.hidden = homes.length > 0; });
     var back = $("[data-ap-start-back]", box), list = $("[data-ap-start-themes]", box);
-    if (!h || h.id === "example-home" && homes.length) h = homes[0] || null;
+    // the example home is for looking, not answering: it is never where you left off
+    if (!h || h.id === "example-home") h = homes[0] || null;
     var rounds = h ? St.rounds(h.id) : [];
     if (!h || !rounds.length) { back.hidden = true; list.hidden = true; return; }
     var sel = St.getSelection(h.id);
