@@ -135,7 +135,7 @@
     $("[data-ap-cmp-series] caption", root).textContent = fill(W.chart.caption, { theme: title(theme) });
     var old = $("svg", fig);
     if (old) fig.removeChild(old);
-    var width = 420, left = 120, bar = 18, gap = 4, head = 22, y = 4, plot = width - left - 40;
+    var width = 460, left = 150, bar = 18, gap = 4, head = 22, y = 4, plot = width - left - 40; // room for "15 September 2024"
     var g = svg("g", {}), body = clear($("[data-ap-cmp-series] tbody", root)), frag = document.createDocumentFragment();
     list.forEach(function (h) {
       g.appendChild(svg("text", { x: 0, y: y + 15, "class": "ap-cmp-chart-home" }, h.name));
