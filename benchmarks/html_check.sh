@@ -18,6 +18,8 @@
 #     two hidden checkboxes Material's base template writes on every page
 #     (<input class="md-toggle" type="checkbox" ... autocomplete="off">): Material
 #     sets it so Firefox does not restore the drawer or search as open after a reload.
+# Markup of ours that the HTML Standard allows but this vnu does not know yet is left
+# out too, listed in NEWER below with the reason, and counted apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -54,8 +56,16 @@ site, report = Path(sys.argv[1]), Path(sys.argv[2])
 MATERIAL = [
     ('Attribute \u201cautocomplete\u201d is only allowed when the input type is', 'class="md-toggle"'),
 ]
+# (words in vnu's message, text on the reported line): markup of ours that the HTML Standard
+# allows but this vnu does not know yet, left out and counted apart, each with its reason:
+#   - <link rel="expect" href="#..." blocking="render">: the standard's "expect" link type
+#     (html.spec.whatwg.org, #link-type-expect) holds the first paint until an element is
+#     parsed (partials/ap-head.html); vnu still allows "blocking" only on stylesheets.
+NEWER = [
+    ('with a \u201cblocking\u201d attribute must have a \u201crel\u201d attribute', '<link rel="expect" href="#ap-'),
+]
 LINE = re.compile(r'^"?file:(?P<file>[^"]+)"?:(?P<line>\d+)\.\d+-\d+\.\d+: (?P<kind>[a-z ]+): (?P<message>.*)$')
-ours, material, other = [], 0, []
+ours, material, newer, other = [], 0, 0, []
 lines_of = {}
 for raw in report.read_text(encoding="utf-8", errors="replace").splitlines():
     m = LINE.match(raw)
@@ -69,10 +79,14 @@ for raw in report.read_text(encoding="utf-8", errors="replace").splitlines():
     if any(words in m["message"] and mark in source for words, mark in MATERIAL):
         material += 1
         continue
+    if any(words in m["message"] and mark in source for words, mark in NEWER):
+        newer += 1
+        continue
     ours.append(f'{path.relative_to(site)}:{m["line"]}: {m["message"]}\n    {source.strip()[:160]}')
 for line in ours + other:
     print(line)
 print(f"\nErrors in our markup: {len(ours)}. Left out as Material's own markup: {material}."
+      f" Left out as standard markup this vnu does not know yet (rel=expect): {newer}."
       + (f" Other output from vnu: {len(other)} lines (above)." if other else ""))
 sys.exit(1 if ours or other else 0)
 EOF
