@@ -282,3 +282,24 @@ def test_a_note_in_could_be_better_shows_under_that_heading_in_the_results(page,
     assert heading.inner_text().strip() == "What could be better:"
     assert "What is working well" not in line.inner_text()
     assert GROUP in notes.locator(".ap-rs-notes__who").first.inner_text()
+
+
+SMALL_TEXT = """() => [...document.querySelectorAll('html.ap-conv .md-content *')]
+  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' &&
+               [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+  .map(e => [parseFloat(getComputedStyle(e).fontSize), e.className || e.tagName, e.textContent.trim().slice(0, 40)])
+  .filter(x => x[0] < 14)"""
+
+
+@pytest.mark.parametrize("viewport", [(375, 812), (320, 640)], ids=["phone", "small-phone"])
+def test_on_a_phone_no_words_in_conversation_mode_are_small(browser, base_url, viewport):
+    """The room-sized type scales down on a small screen, but never below 14 px: the bar,
+    the prompts, "Where are we now?" and the buttons stay readable on a relative's phone."""
+    ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
+    try:
+        page = ctx.new_page()
+        start_conversation(page, base_url)
+        small = page.evaluate(SMALL_TEXT)
+        assert not small, small
+    finally:
+        ctx.close()
