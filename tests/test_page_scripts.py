@@ -36,6 +36,7 @@ PAGES = {
     "Results": "results/index.html",
     "worksheet": "worksheets/managing-transitions.html",
     "pack": "worksheets/pack.html",
+    "look back": "look-back.html",
 }
 
 
@@ -135,6 +136,13 @@ def test_results_loads_results_code_and_not_the_theme_form(loaded):
 def test_your_data_loads_its_page_and_not_the_theme_form(loaded):
     _check(loaded, "Your data", needs=[STORAGE, "pages/page.js", YOUR_DATA, "pages/download.js", "pages/start.js"],
            never=[RESULTS, re.compile(r"^pages/(theme-form|actions)\.js$"), "conversation.js", "print.js"])
+
+
+@pytest.mark.browser
+def test_look_back_loads_its_page_and_storage_only(loaded):
+    assert _check(loaded, "look back", needs=[STORAGE, "pages/look-back.js"],
+                  never=[RESULTS, THEME_FORM, YOUR_DATA, "print.js", "conversation.js", "figures.js"]) - {
+        n for n in loaded["look back"][0] if STORAGE.search(n)} == {"pages/look-back.js"}
 
 
 def test_every_page_script_is_one_the_templates_name(site_dir):
