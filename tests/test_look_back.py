@@ -67,6 +67,7 @@ def test_a_new_round_three_months_later_looks_back_at_the_open_actions(browser, 
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.clock.install(time=START)
     open_theme(page, base_url)
+    page.locator('#ap-questions input[data-ap-field="rating"][value="2"]').first.check()  # "Starting to"
     _make_actions(page)
 
     page.clock.set_fixed_time(LATER)
@@ -121,9 +122,13 @@ def test_a_new_round_three_months_later_looks_back_at_the_open_actions(browser, 
     assert by[ACTIONS[2][0]]["review"]["learned"] == ANSWERS[ACTIONS[2][0]][1]
     assert by[ACTIONS[3][0]]["review"] is None
 
-    # on to the themes, and a first answer in the new round
+    # on to the themes, each with last round's home average beside it (where we started),
+    # and a first answer in the new round
     page.get_by_role("link", name="Go on to the themes").click()
-    page.wait_for_url("**/themes/index.html")
+    page.wait_for_url("**/index.html#ap-start-themes")
+    theme = page.locator('[data-ap-start-theme="managing-transitions"]')
+    assert theme.is_visible() and _in_viewport(page, theme)
+    assert "Last round, the home's average: 2.0 (Starting to)" in theme.inner_text(), theme.inner_text()
     open_theme(page, base_url)
     page.locator('#ap-questions input[data-ap-field="rating"][value="3"]').first.check()
     wait_saved(page)
@@ -163,6 +168,7 @@ def test_a_new_round_three_months_later_looks_back_at_the_open_actions(browser, 
 def _home_with_reviews(page, base_url):
     page.clock.install(time=START)
     open_theme(page, base_url)
+    page.locator('#ap-questions input[data-ap-field="rating"][value="2"]').first.check()  # "Starting to"
     _make_actions(page)
     page.clock.set_fixed_time(LATER)
     _start_new_round(page, base_url)
