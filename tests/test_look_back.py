@@ -54,6 +54,17 @@ def _start_new_round(page, base_url):
     page.wait_for_selector("[data-ap-lb-action]")
 
 
+def _three_months_on(page, base_url):
+    """A first round with a rating and the four actions, then "Start a new round" three
+    months later (the browser's clock), which opens the look back."""
+    page.clock.install(time=START)
+    open_theme(page, base_url)
+    page.locator('#ap-questions input[data-ap-field="rating"][value="2"]').first.check()  # "Starting to"
+    _make_actions(page)
+    page.clock.set_fixed_time(LATER)
+    _start_new_round(page, base_url)
+
+
 def _in_viewport(page, locator):
     box = locator.bounding_box()
     vp = page.viewport_size
@@ -65,13 +76,7 @@ def test_a_new_round_three_months_later_looks_back_at_the_open_actions(browser, 
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.clock.install(time=START)
-    open_theme(page, base_url)
-    page.locator('#ap-questions input[data-ap-field="rating"][value="2"]').first.check()  # "Starting to"
-    _make_actions(page)
-
-    page.clock.set_fixed_time(LATER)
-    _start_new_round(page, base_url)
+    _three_months_on(page, base_url)
 
     # exactly the open actions, each on screen with its words
     blocks = page.locator("[data-ap-lb-action]")
@@ -166,12 +171,7 @@ def test_a_new_round_three_months_later_looks_back_at_the_open_actions(browser, 
 
 
 def _home_with_reviews(page, base_url):
-    page.clock.install(time=START)
-    open_theme(page, base_url)
-    page.locator('#ap-questions input[data-ap-field="rating"][value="2"]').first.check()  # "Starting to"
-    _make_actions(page)
-    page.clock.set_fixed_time(LATER)
-    _start_new_round(page, base_url)
+    _three_months_on(page, base_url)
     b = page.locator("[data-ap-lb-action]").first
     b.locator('input[value="stop"]').check()
     b.get_by_label("What did we learn?").fill("It did not work \u2014 \"quotes\" & <b>tags</b> stay text.")
