@@ -79,8 +79,10 @@
     var id = box.getAttribute("data-ap-action-id"), field = node.getAttribute("data-ap-lb-field");
     if (node.type === "radio" && !node.checked) return;
     var ok = St.setActionReview(state.home, id, state.round, field, node.value) && !(St.isFailing && St.isFailing());
-    var a = St.actions(state.home).filter(function (x) { return x.id === id; })[0];
-    if (a) showStatus(box, a);
+    if (field === "outcome") { // only an outcome changes the status: no read of every action per key typed
+      var a = St.actions(state.home).filter(function (x) { return x.id === id; })[0];
+      if (a) showStatus(box, a);
+    }
     var said = $("[data-ap-lb-saved]", box);
     if (said) said.textContent = root.getAttribute(ok ? "data-saved" : "data-failed");
   }
